@@ -1,0 +1,39 @@
+#pragma once
+// lolpop::component — what every component of every role has.
+//
+// Requirements
+//   T::config            an aggregate of defaulted settings, adapted with BOOST_HANA_ADAPT_STRUCT
+//   T::name              static constexpr std::string_view, the name profiles use
+//   T(config, context&)  construction from settings and the workflow context
+// Semantics
+//   A component holds its settings and whatever state its role needs (a fitted transformer,
+//   an open database). It never reads globals: what it needs comes through its config and context.
+// Models
+//   every type under lolpop/components/.
+// Example
+//   struct my_logger { struct config { std::string prefix = ">"; }; static constexpr
+//   std::string_view name = "my_logger"; my_logger(const config&, lolpop::context&); ... };
+#include <lolpop/core/config.hpp>
+#include <lolpop/core/context.hpp>
+
+#include <concepts>
+#include <string_view>
+
+namespace lolpop {
+
+template <class T>
+concept has_config = requires { typename T::config; } && std::default_initializable<typename T::config> &&
+                     reflected_config<typename T::config>;
+
+template <class T>
+concept has_name = requires {
+    { T::name } -> std::convertible_to<std::string_view>;
+};
+
+template <class T>
+concept constructible_from_config = has_config<T> && std::constructible_from<T, const typename T::config&, context&>;
+
+template <class T>
+concept component = has_config<T> && has_name<T> && constructible_from_config<T>;
+
+}  // namespace lolpop

@@ -1,0 +1,22 @@
+#pragma once
+// lolpop::logger — where the workflow's messages go.
+//
+// Requirements
+//   t.log(log_level, std::string_view message)
+// Semantics
+//   Messages below the logger's configured level are dropped. Logging never throws.
+// Models
+//   stdout_logger, file_logger (JSON lines), null_logger.
+#include <lolpop/concepts/component.hpp>
+
+#include <string_view>
+
+namespace lolpop {
+
+template <class T>
+concept has_log = requires(T& t, log_level l, std::string_view m) { t.log(l, m); };
+
+template <class T>
+concept logger = component<T> && has_log<T>;
+
+}  // namespace lolpop

@@ -1,0 +1,43 @@
+#pragma once
+// lolpop::model_deployer — publishes an approved model version where predict finds it.
+//
+// Requirements
+//   t.deploy_model(const promotion&, const model_version&, std::string_view model_bytes) -> deployment
+//   t.current_deployment(model_name) -> std::optional<deployment>
+//   t.load_deployed(const deployment&) -> std::string        the model's bytes
+// Semantics
+//   Deploying an unapproved promotion is a lolpop::error. Switching the current deployment is
+//   atomic: a concurrent predict sees the old or the new model, never a mix.
+// Models
+//   local_model_deployer.
+#include <lolpop/concepts/component.hpp>
+#include <lolpop/core/resources.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lolpop {
+
+struct deployment {
+    std::string model_name;
+    std::string model_version_id;
+    std::string uri;
+    std::string deployed_at;
+};
+
+template <class T>
+concept deploys_models = requires(T& t, const promotion& p, const model_version& mv, std::string_view bytes) {
+    { t.deploy_model(p, mv, bytes) } -> std::same_as<deployment>;
+};
+
+template <class T>
+concept serves_deployments = requires(T& t, const std::string& name, const deployment& d) {
+    { t.current_deployment(name) } -> std::same_as<std::optional<deployment>>;
+    { t.load_deployed(d) } -> std::same_as<std::string>;
+};
+
+template <class T>
+concept model_deployer = component<T> && deploys_models<T> && serves_deployments<T>;
+
+}  // namespace lolpop

@@ -1,0 +1,34 @@
+#pragma once
+// lolpop::model_explainer<Trainer> — explains the models a given trainer makes.
+//
+// Requirements
+//   t.get_feature_importance(trainer, model) -> std::vector<feature_importance>
+//   t.get_explanations(trainer, model, const frame& X) -> frame      one contribution column per feature
+// Semantics
+//   An explainer may support only some trainers; the concept is checked against the trainer it
+//   is composed with.
+// Models
+//   null_model_explainer (no importances, an empty frame).
+#include <lolpop/concepts/model_trainer.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lolpop {
+
+struct feature_importance {
+    std::string feature;
+    double importance = 0;
+};
+
+template <class T, class Trainer>
+concept explains_models = has_model_type<Trainer> &&
+    requires(T& t, const Trainer& trainer, const typename Trainer::model_type& m, const frame& X) {
+        { t.get_feature_importance(trainer, m) } -> std::same_as<std::vector<feature_importance>>;
+        { t.get_explanations(trainer, m, X) } -> std::same_as<frame>;
+    };
+
+template <class T, class Trainer>
+concept model_explainer = component<T> && explains_models<T, Trainer>;
+
+}  // namespace lolpop

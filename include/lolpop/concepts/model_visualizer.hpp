@@ -1,0 +1,25 @@
+#pragma once
+// lolpop::model_visualizer — draws a model's evaluation as image files.
+//
+// Requirements
+//   t.generate_viz(const evaluation&, const std::string& directory) -> std::vector<std::string>
+//       the paths of the files written
+// Models
+//   null_model_visualizer (writes nothing).
+#include <lolpop/concepts/component.hpp>
+#include <lolpop/core/evaluation.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lolpop {
+
+template <class T>
+concept generates_viz = requires(T& t, const evaluation& e, const std::string& dir) {
+    { t.generate_viz(e, dir) } -> std::same_as<std::vector<std::string>>;
+};
+
+template <class T>
+concept model_visualizer = component<T> && generates_viz<T>;
+
+}  // namespace lolpop

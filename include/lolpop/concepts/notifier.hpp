@@ -1,0 +1,20 @@
+#pragma once
+// lolpop::notifier — tells people about events that need attention (a failed check, a deploy).
+//
+// Requirements
+//   t.notify(log_level, std::string_view message)
+// Models
+//   stdout_notifier, null_notifier.
+#include <lolpop/concepts/component.hpp>
+
+#include <string_view>
+
+namespace lolpop {
+
+template <class T>
+concept has_notify = requires(T& t, log_level l, std::string_view m) { t.notify(l, m); };
+
+template <class T>
+concept notifier = component<T> && has_notify<T>;
+
+}  // namespace lolpop

@@ -1,0 +1,44 @@
+#pragma once
+// lolpop::resource_version_control — immutable, content-addressed storage of data and models.
+//
+// Requirements
+//   t.version_data(const frame&) -> artifact       stores the frame, returns its address
+//   t.get_data(const std::string& hash) -> frame
+//   t.version_model(std::string_view bytes) -> artifact
+//   t.get_model(const std::string& hash) -> std::string
+// Semantics
+//   The hash is the SHA-256 of the stored bytes; storing the same content twice stores it once.
+//   Writes are atomic (a reader never sees a partial artifact). A hash that is not stored, or
+//   whose bytes no longer match it, is a lolpop::error.
+// Models
+//   local_artifact_store.
+#include <lolpop/concepts/component.hpp>
+#include <lolpop/core/frame.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace lolpop {
+
+struct artifact {
+    std::string hash;  // lowercase hex SHA-256
+    std::string uri;   // where it is stored
+    std::size_t size = 0;
+};
+
+template <class T>
+concept versions_data = requires(T& t, const frame& f, const std::string& h) {
+    { t.version_data(f) } -> std::same_as<artifact>;
+    { t.get_data(h) } -> std::same_as<frame>;
+};
+
+template <class T>
+concept versions_models = requires(T& t, std::string_view bytes, const std::string& h) {
+    { t.version_model(bytes) } -> std::same_as<artifact>;
+    { t.get_model(h) } -> std::same_as<std::string>;
+};
+
+template <class T>
+concept resource_version_control = component<T> && versions_data<T> && versions_models<T>;
+
+}  // namespace lolpop

@@ -1,0 +1,87 @@
+#pragma once
+// Typed records of what a workflow produced, as the metadata tracker stores them.
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace lolpop {
+
+using metric_values = std::map<std::string, double>;
+
+// One execution of one runner step by one profile binary.
+struct run {
+    std::string id;
+    std::string profile;   // profile name, e.g. "dev"
+    std::string build_id;  // hash of the resolved profile and generator version
+    std::string step;      // "process", "train", ...
+    std::string status;    // "running", "ok", "failed"
+    std::string started_at;
+    std::string ended_at;
+};
+
+struct dataset {
+    std::string id;
+    std::string name;  // e.g. "train", "predict"
+};
+
+// An immutable, content-addressed version of a dataset.
+struct dataset_version {
+    std::string id;
+    std::string dataset_name;
+    std::string content_hash;  // SHA-256 of the stored bytes
+    std::string uri;           // where the resource version control keeps it
+    std::size_t rows = 0;
+    std::size_t cols = 0;
+    std::string run_id;
+    std::string created_at;
+};
+
+struct model {
+    std::string id;
+    std::string name;
+};
+
+struct model_version {
+    std::string id;
+    std::string model_name;
+    int version = 0;                       // 1, 2, ... per model name
+    std::string trainer;                   // component name, e.g. "xgboost_trainer"
+    std::string content_hash;              // SHA-256 of the serialized model
+    std::string uri;
+    std::string params;                    // the trainer's effective settings, TOML
+    std::vector<std::string> dataset_versions;  // lineage: ids of the data it was trained on
+    std::string run_id;
+    std::string created_at;
+};
+
+// A hyperparameter trial or any other evaluated attempt at a model version.
+struct experiment {
+    std::string id;
+    std::string model_version_id;
+    std::string name;
+    std::string params;
+    metric_values metrics;
+    std::string created_at;
+};
+
+struct prediction_job {
+    std::string id;
+    std::string model_version_id;
+    std::string dataset_version_id;
+    std::string output_uri;
+    std::size_t rows = 0;
+    std::string run_id;
+    std::string created_at;
+};
+
+// A model version put forward for deployment, and whether it is approved.
+struct promotion {
+    std::string id;
+    std::string model_name;
+    std::string model_version_id;
+    bool approved = false;
+    std::string created_at;
+};
+
+}  // namespace lolpop

@@ -1,0 +1,51 @@
+#pragma once
+// A setting as it arrives at run time (from --set or a stored model's parameters), before it is
+// converted to the C++ type of the config member it names.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace lolpop {
+
+using setting_value = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>,
+                                   std::vector<double>, std::map<std::string, std::string>>;
+
+// Parses the right-hand side of --set key=value with TOML value syntax (8, 0.3, true, "x",
+// ["a", "b"], { a = "b" }); anything else that is not TOML is taken as a bare string.
+setting_value parse_setting_value(std::string_view text);
+
+// The value as TOML text, for --describe and lineage.
+std::string format_setting_value(const setting_value& v);
+
+// Conversions used by config reflection. Each throws lolpop::error naming `where` when the value
+// has the wrong type or would narrow (8.5 for an integer, -1 for an unsigned).
+void assign_setting(bool& out, const setting_value& v, std::string_view where);
+void assign_setting(int& out, const setting_value& v, std::string_view where);
+void assign_setting(unsigned& out, const setting_value& v, std::string_view where);
+void assign_setting(std::int64_t& out, const setting_value& v, std::string_view where);
+void assign_setting(std::uint64_t& out, const setting_value& v, std::string_view where);
+void assign_setting(double& out, const setting_value& v, std::string_view where);
+void assign_setting(std::string& out, const setting_value& v, std::string_view where);
+void assign_setting(std::vector<std::string>& out, const setting_value& v, std::string_view where);
+void assign_setting(std::vector<double>& out, const setting_value& v, std::string_view where);
+void assign_setting(std::map<std::string, std::string>& out, const setting_value& v, std::string_view where);
+
+setting_value to_setting_value(bool v);
+setting_value to_setting_value(int v);
+setting_value to_setting_value(unsigned v);
+setting_value to_setting_value(std::int64_t v);
+setting_value to_setting_value(std::uint64_t v);
+setting_value to_setting_value(double v);
+setting_value to_setting_value(const std::string& v);
+setting_value to_setting_value(const std::vector<std::string>& v);
+setting_value to_setting_value(const std::vector<double>& v);
+setting_value to_setting_value(const std::map<std::string, std::string>& v);
+
+// Expands ${env:NAME} and ${env:NAME:-default} in a profile string at run time. An unset variable
+// without a default is a lolpop::error naming the variable and `where` (the setting's key).
+std::string expand_env(std::string_view text, std::string_view where);
+
+}  // namespace lolpop
