@@ -14,17 +14,12 @@
 //   local_artifact_store.
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/frame.hpp>
+#include <lolpop/core/resources.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace lolpop {
-
-struct artifact {
-    std::string hash;  // lowercase hex SHA-256
-    std::string uri;   // where it is stored
-    std::size_t size = 0;
-};
 
 template <class T>
 concept versions_data = requires(T& t, const frame& f, const std::string& h) {

@@ -26,6 +26,6 @@ frame read_csv_file(const std::string& path, const csv_options& options = {});
 // Writes a header and one line per row; quotes fields that need it; missing values are empty.
 // Numbers are written so that read_csv gives back the same doubles.
 void write_csv(const frame& f, std::ostream& out, char delimiter = ',');
-std::string to_csv(const frame& f);
+std::string to_csv(const frame& f, char delimiter = ',');
 
 }  // namespace lolpop

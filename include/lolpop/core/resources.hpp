@@ -9,6 +9,13 @@ namespace lolpop {
 
 using metric_values = std::map<std::string, double>;
 
+// Bytes stored by the resource version control, addressed by their content.
+struct artifact {
+    std::string hash;  // lowercase hex SHA-256
+    std::string uri;   // where it is stored
+    std::size_t size = 0;
+};
+
 // One execution of one runner step by one profile binary.
 struct run {
     std::string id;

@@ -1,0 +1,51 @@
+#pragma once
+// main() of a profile binary: parse the command line, build the workflow's settings (profile
+// values, ${env:...} expanded now, --set overrides on top), then run one step or all of them.
+#include <lolpop/cli/command_line.hpp>
+#include <lolpop/cli/report.hpp>
+#include <lolpop/core/settings_tree.hpp>
+
+#include <cstdio>
+#include <exception>
+
+namespace lolpop {
+
+template <class Workflow>
+int profile_main(int argc, char** argv, const profile_info& profile, typename Workflow::settings (*make_settings)()) {
+    const parsed_command_line parsed = parse_command_line(argc, argv, profile);
+    if (!parsed.command) return parsed.exit_code;
+    const command_line& cmd = *parsed.command;
+    try {
+        typename Workflow::settings settings = make_settings();
+        for (const setting_override& o : cmd.overrides) set_by_path(settings, o.path, o.value, "");
+        if (cmd.describe) {
+            std::vector<described_part> parts;
+            describe_tree<Workflow>(settings, "", parts);
+            print_description(profile, parts);
+            return 0;
+        }
+        Workflow workflow(settings, profile);
+        switch (cmd.step) {
+            case workflow_step::process: print_outcome(workflow.process_data()); break;
+            case workflow_step::train: print_outcome(workflow.train_model()); break;
+            case workflow_step::deploy: print_outcome(workflow.deploy_model()); break;
+            case workflow_step::predict: print_outcome(workflow.predict_data()); break;
+            case workflow_step::evaluate: print_metrics("ground truth", workflow.evaluate_ground_truth()); break;
+            case workflow_step::build_all: {
+                const build_all_outcome out = workflow.build_all();
+                print_outcome(out.data);
+                print_outcome(out.trained);
+                print_outcome(out.deployed);
+                print_outcome(out.predicted);
+                if constexpr (requires { part<role::metadata_tracker>(settings).path; })
+                    std::printf("metadata store: %s\n", part<role::metadata_tracker>(settings).path.c_str());
+                break;
+            }
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        return report_failure(e);
+    }
+}
+
+}  // namespace lolpop

@@ -1,0 +1,46 @@
+#pragma once
+// csv_data_connector — frames from and to CSV files (RFC 4180, a header row, empty fields
+// missing). Column types are inferred unless `column_types` fixes them.
+#include <lolpop/concepts/data_connector.hpp>
+#include <lolpop/core/config.hpp>
+#include <lolpop/core/context.hpp>
+#include <lolpop/core/csv.hpp>
+#include <lolpop/core/frame.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace lolpop {
+
+class csv_data_connector {
+public:
+    struct config {
+        // One character, used for reading and writing.
+        std::string delimiter = ",";
+        // Column name -> "numeric", "integer" or "categorical"; a named column missing from a
+        // file is an error when that file is read.
+        std::map<std::string, std::string> column_types;
+    };
+    static constexpr std::string_view name = "csv_data_connector";
+
+    // Throws lolpop::error naming the setting for a delimiter that is not one usable character
+    // or an unknown column type.
+    csv_data_connector(const config& cfg, context& ctx);
+
+    // Throws lolpop::error "cannot read file" naming the path, or naming the file, line and
+    // column of malformed content.
+    frame get_data(const std::string& path) const;
+    // Replaces the file atomically, creating its parent directories.
+    void save_data(const frame& data, const std::string& path) const;
+
+private:
+    csv_options options_;
+    context* context_;
+};
+
+}  // namespace lolpop
+
+BOOST_HANA_ADAPT_STRUCT(lolpop::csv_data_connector::config, delimiter, column_types);
+
+static_assert(lolpop::data_connector<lolpop::csv_data_connector>);

@@ -1,0 +1,41 @@
+#pragma once
+// stratified_splitter — like random_splitter, but each target class keeps its proportion in
+// every part (rounded per class; every class has at least one training row).
+// The same data and seed give the same split on every platform. The target column becomes each
+// part's y, the other columns its X; a missing target value is an error.
+#include <lolpop/concepts/data_splitter.hpp>
+#include <lolpop/core/config.hpp>
+#include <lolpop/core/context.hpp>
+#include <lolpop/core/split.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace lolpop {
+
+class stratified_splitter {
+public:
+    struct config {
+        double train_ratio = 0.8;
+        double valid_ratio = 0.0;
+        double test_ratio = 0.2;
+        std::uint64_t seed = 42;
+    };
+    static constexpr std::string_view name = "stratified_splitter";
+
+    // Throws lolpop::error naming the setting unless every ratio is in [0, 1], train_ratio is
+    // above 0 and the three sum to 1.
+    stratified_splitter(const config& cfg, context& ctx);
+
+    data_split split_data(const frame& data, const std::string& target) const;
+
+private:
+    config config_;
+};
+
+}  // namespace lolpop
+
+BOOST_HANA_ADAPT_STRUCT(lolpop::stratified_splitter::config, train_ratio, valid_ratio, test_ratio, seed);
+
+static_assert(lolpop::data_splitter<lolpop::stratified_splitter>);

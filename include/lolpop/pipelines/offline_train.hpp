@@ -1,0 +1,276 @@
+#pragma once
+// lolpop::offline_train — fits, selects, checks and versions a model for one dataset version.
+//
+// Steps (as in lolpop): split the data; fit one model per tuner trial and keep the best on
+// validation data by perf_metric in that metric's direction; evaluate it on test data; check it
+// (model checker, bias checker); compare it with the currently deployed model on the same test
+// data (champion/challenger); explain and visualize it; optionally retrain it on all data; version
+// the model with lineage to its dataset version, its metrics and its trials.
+// Roles: data_splitter and model_trainer (required), hyperparameter_tuner, model_checker,
+// model_explainer, model_bias_checker, model_visualizer.
+#include <lolpop/components/hyperparameter_tuner/null_hyperparameter_tuner.hpp>
+#include <lolpop/components/model_bias_checker/null_model_bias_checker.hpp>
+#include <lolpop/components/model_checker/null_model_checker.hpp>
+#include <lolpop/components/model_explainer/null_model_explainer.hpp>
+#include <lolpop/components/model_visualizer/null_model_visualizer.hpp>
+#include <lolpop/concepts/data_splitter.hpp>
+#include <lolpop/concepts/hyperparameter_tuner.hpp>
+#include <lolpop/concepts/model_bias_checker.hpp>
+#include <lolpop/concepts/model_checker.hpp>
+#include <lolpop/concepts/model_deployer.hpp>
+#include <lolpop/concepts/model_explainer.hpp>
+#include <lolpop/concepts/model_trainer.hpp>
+#include <lolpop/concepts/model_visualizer.hpp>
+#include <lolpop/core/bind.hpp>
+#include <lolpop/core/metrics.hpp>
+#include <lolpop/core/role.hpp>
+#include <lolpop/core/settings.hpp>
+#include <lolpop/pipelines/detail/evaluate_model.hpp>
+#include <lolpop/pipelines/detail/present_rows.hpp>
+#include <lolpop/pipelines/detail/require_columns.hpp>
+#include <lolpop/pipelines/detail/stop_on_error.hpp>
+#include <lolpop/pipelines/services.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace lolpop {
+
+struct offline_train_config {
+    std::string perf_metric;           // "" = the runner's default (roc_auc, rmse)
+    bool retrain_all = false;          // refit the chosen settings on all data before versioning
+    bool compare_to_deployed = true;   // champion/challenger against the deployed model
+    std::string reports_dir = ".lolpop/reports";  // where a model visualizer writes its files
+};
+
+// What the runner tells the train pipeline about the task.
+struct train_request {
+    std::string target;
+    std::string index;
+    std::string model_name;
+    bool regression = false;
+    std::string default_metric;
+};
+
+struct train_outcome {
+    model_version version;
+    metric_values metrics;  // on the test part
+    std::string perf_metric;
+    bool beats_deployed = true;
+    std::optional<double> deployed_score;  // the champion's perf_metric on the same test part
+};
+
+template <class... Binds>
+class offline_train {
+public:
+    static constexpr std::string_view name = "offline_train";
+    using config = offline_train_config;
+    using splitter_type = bound_t<role::data_splitter, unbound, Binds...>;
+    using trainer_type = bound_t<role::model_trainer, unbound, Binds...>;
+    using tuner_type = bound_t<role::hyperparameter_tuner, null_hyperparameter_tuner, Binds...>;
+    using checker_type = bound_t<role::model_checker, null_model_checker, Binds...>;
+    using explainer_type = bound_t<role::model_explainer, null_model_explainer, Binds...>;
+    using bias_checker_type = bound_t<role::model_bias_checker, null_model_bias_checker, Binds...>;
+    using visualizer_type = bound_t<role::model_visualizer, null_model_visualizer, Binds...>;
+
+    static_assert(!std::is_same_v<splitter_type, unbound>, "offline_train: required role data_splitter is not bound");
+    static_assert(!std::is_same_v<trainer_type, unbound>, "offline_train: required role model_trainer is not bound");
+    static_assert(data_splitter<splitter_type>,
+                  "offline_train: the type bound to role data_splitter does not model lolpop::data_splitter");
+    static_assert(model_trainer<trainer_type>,
+                  "offline_train: the type bound to role model_trainer does not model lolpop::model_trainer");
+    static_assert(hyperparameter_tuner<tuner_type>,
+                  "offline_train: the type bound to role hyperparameter_tuner does not model lolpop::hyperparameter_tuner");
+    static_assert(model_checker<checker_type>,
+                  "offline_train: the type bound to role model_checker does not model lolpop::model_checker");
+    static_assert(model_explainer<explainer_type, trainer_type>,
+                  "offline_train: the type bound to role model_explainer does not model lolpop::model_explainer for its model_trainer");
+    static_assert(model_bias_checker<bias_checker_type>,
+                  "offline_train: the type bound to role model_bias_checker does not model lolpop::model_bias_checker");
+    static_assert(model_visualizer<visualizer_type>,
+                  "offline_train: the type bound to role model_visualizer does not model lolpop::model_visualizer");
+
+    using settings = composite_settings<
+        config, bind<role::data_splitter, splitter_type>, bind<role::model_trainer, trainer_type>,
+        bind<role::hyperparameter_tuner, tuner_type>, bind<role::model_checker, checker_type>,
+        bind<role::model_explainer, explainer_type>, bind<role::model_bias_checker, bias_checker_type>,
+        bind<role::model_visualizer, visualizer_type>>;
+
+    offline_train(const settings& s, context& ctx)
+        : config_(s.config),
+          ctx_(ctx),
+          splitter_(part<role::data_splitter>(s), ctx),
+          trainer_config_(part<role::model_trainer>(s)),
+          trainer_(trainer_config_, ctx),
+          tuner_(part<role::hyperparameter_tuner>(s), ctx),
+          checker_(part<role::model_checker>(s), ctx),
+          explainer_(part<role::model_explainer>(s), ctx),
+          bias_checker_(part<role::model_bias_checker>(s), ctx),
+          visualizer_(part<role::model_visualizer>(s), ctx) {}
+
+    trainer_type& trainer() noexcept { return trainer_; }
+
+    template <class Services, class Deployer>
+    train_outcome train_model(Services& svc, const dataset_version& data_version, const train_request& request,
+                              Deployer& deployer) {
+        frame data = svc.store.get_data(data_version.content_hash);
+        if (!request.index.empty() && data.has(request.index)) data.remove(request.index);
+        detail::require_column(data, request.target, "model_target", data_version.id);
+        if (const auto labeled = detail::present_rows(data[request.target]); labeled.size() < data.rows()) {
+            ctx_.log(log_level::info, "train: " + std::to_string(data.rows() - labeled.size()) +
+                                          " rows without a target value are left out");
+            data = data.take(labeled);
+        }
+        const problem_type problem = request.regression ? problem_type::regression : classification_problem(data, request.target);
+        const std::string metric_name = config_.perf_metric.empty() ? request.default_metric : config_.perf_metric;
+        const metric_info& metric = find_metric(metric_name);
+        if (request.regression ? !metric.regression : !metric.classification)
+            throw error("perf_metric '" + metric_name + "' does not apply to " + std::string(to_string(problem)) + " problems",
+                        "train.config.perf_metric");
+
+        const data_split split = splitter_.split_data(data, request.target);
+        const labeled_data& selection = split.valid.X.rows() > 0 ? split.valid : split.test;
+
+        // One fit per trial; the best on the selection part by perf_metric wins.
+        struct trial_result {
+            std::string params;
+            metric_values metrics;
+        };
+        std::vector<trial_result> trials;
+        std::optional<typename trainer_type::model_type> best_model;
+        typename trainer_type::config best_config = trainer_config_;
+        double best_score = 0;
+        for (const trial& t : tuner_.trials()) {
+            auto trial_config = trainer_config_;
+            std::string params;
+            for (const auto& [key, value] : t) {
+                set_setting(trial_config, key, value, "train.hyperparameter_tuner");
+                params += key + " = " + format_setting_value(value) + "\n";
+            }
+            trainer_type trial_trainer(trial_config, ctx_);
+            auto model = trial_trainer.fit(split, problem);
+            const evaluation e = detail::evaluate_model(trial_trainer, model, selection, problem, "valid");
+            const double score = score_of(e.metrics, metric_name);
+            trials.push_back({params, e.metrics});
+            if (!best_model || is_better(metric, score, best_score)) {
+                best_model.emplace(std::move(model));
+                best_config = trial_config;
+                best_score = score;
+            }
+        }
+        if (!best_model) throw error("the hyperparameter tuner proposed no trials", "train.hyperparameter_tuner");
+
+        const evaluation test = detail::evaluate_model(trainer_, *best_model, split.test, problem, "test");
+        detail::stop_on_error(checker_.check_model(split, test), ctx_, "train model check");
+        detail::stop_on_error(bias_checker_.check_model_bias(test), ctx_, "train bias check");
+
+        train_outcome outcome;
+        outcome.metrics = test.metrics;
+        outcome.perf_metric = metric_name;
+        if (config_.compare_to_deployed) compare_with_deployed(outcome, deployer, split.test, problem, metric, request);
+
+        if (config_.retrain_all) {
+            data_split all;
+            all.train.y = data[request.target];
+            all.train.X = data;
+            all.train.X.remove(request.target);
+            trainer_type final_trainer(best_config, ctx_);
+            best_model.emplace(final_trainer.fit(all, problem));
+        }
+
+        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "train");
+        const artifact stored = svc.store.version_model(trainer_.save_model(*best_model));
+        model_version draft;
+        draft.model_name = request.model_name;
+        draft.trainer = std::string(trainer_type::name);
+        draft.content_hash = stored.hash;
+        draft.uri = stored.uri;
+        draft.params = settings_to_toml(best_config);
+        draft.dataset_versions = {data_version.id};
+        outcome.version = svc.metadata.create_model_version(run.get(), draft);
+        const std::string& id = outcome.version.id;
+        svc.metrics.log_metrics(id, outcome.metrics);
+        for (std::size_t i = 0; i < trials.size(); ++i) {
+            experiment e;
+            e.model_version_id = id;
+            e.name = "trial-" + std::to_string(i + 1);
+            e.params = trials[i].params;
+            e.metrics = trials[i].metrics;
+            svc.metadata.create_experiment(e);
+        }
+        svc.metadata.set_tag(id, "problem", std::string(to_string(problem)));
+        svc.metadata.set_tag(id, "perf_metric", metric_name);
+        svc.metadata.set_tag(id, "beats_deployed", outcome.beats_deployed ? "true" : "false");
+        record_explanations(svc, id, *best_model, test);
+        run.succeed();
+        ctx_.log(log_level::info, "train: model '" + request.model_name + "' version " +
+                                      std::to_string(outcome.version.version) + " " + metric_name + " = " +
+                                      std::to_string(score_of(outcome.metrics, metric_name)));
+        return outcome;
+    }
+
+private:
+    static problem_type classification_problem(const frame& data, const std::string& target) {
+        const column& y = data[target];
+        std::set<std::string> labels;
+        for (std::size_t i = 0; i < y.size(); ++i)
+            if (!y.is_missing(i)) labels.insert(y.to_string(i));
+        return labels.size() > 2 ? problem_type::multiclass : problem_type::binary;
+    }
+
+    static double score_of(const metric_values& metrics, const std::string& name) {
+        const auto it = metrics.find(name);
+        if (it == metrics.end()) throw error("metric '" + name + "' was not computed for this problem", "train.config.perf_metric");
+        return it->second;
+    }
+
+    // The deployed model stays champion unless the new one scores better on the same test rows.
+    template <class Deployer>
+    void compare_with_deployed(train_outcome& outcome, Deployer& deployer, const labeled_data& test, problem_type problem,
+                               const metric_info& metric, const train_request& request) {
+        const auto current = deployer.current_deployment(request.model_name);
+        if (!current) return;
+        try {
+            const auto champion = trainer_.load_model(deployer.load_deployed(*current));
+            const evaluation e = detail::evaluate_model(trainer_, champion, test, problem, "test");
+            outcome.deployed_score = score_of(e.metrics, outcome.perf_metric);
+            outcome.beats_deployed = !is_better(metric, *outcome.deployed_score, score_of(outcome.metrics, outcome.perf_metric));
+            ctx_.log(log_level::info, "train: deployed model " + current->model_version_id + " scores " +
+                                          std::to_string(*outcome.deployed_score) + " on the same test rows; the new model " +
+                                          (outcome.beats_deployed ? "wins" : "loses"));
+        } catch (const error& e) {
+            // A champion that no longer fits the data (other columns) cannot defend its title.
+            ctx_.log(log_level::warn, std::string("train: the deployed model cannot be compared: ") + e.what());
+        }
+    }
+
+    template <class Services, class Model>
+    void record_explanations(Services& svc, const std::string& id, const Model& model, const evaluation& test) {
+        std::string importances;
+        for (const feature_importance& f : explainer_.get_feature_importance(trainer_, model))
+            importances += f.feature + " = " + format_setting_value(to_setting_value(f.importance)) + "\n";
+        if (!importances.empty()) svc.metadata.set_tag(id, "feature_importance", importances);
+        if constexpr (!std::is_same_v<visualizer_type, null_model_visualizer>) {
+            for (const std::string& file : visualizer_.generate_viz(test, config_.reports_dir + "/" + id))
+                ctx_.log(log_level::info, "train: wrote " + file);
+        }
+    }
+
+    config config_;
+    context& ctx_;
+    splitter_type splitter_;
+    typename trainer_type::config trainer_config_;
+    trainer_type trainer_;
+    tuner_type tuner_;
+    checker_type checker_;
+    explainer_type explainer_;
+    bias_checker_type bias_checker_;
+    visualizer_type visualizer_;
+};
+
+}  // namespace lolpop
+
+BOOST_HANA_ADAPT_STRUCT(lolpop::offline_train_config, perf_metric, retrain_all, compare_to_deployed, reports_dir);

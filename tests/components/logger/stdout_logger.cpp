@@ -1,0 +1,53 @@
+#include <lolpop/components/logger/stdout_logger.hpp>
+#include <lolpop/core/error.hpp>
+
+#include <doctest/doctest.h>
+
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+namespace {
+
+// Redirects std::cout into a string for the lifetime of the object.
+class captured_stdout {
+public:
+    captured_stdout() : previous_(std::cout.rdbuf(buffer_.rdbuf())) {}
+    ~captured_stdout() { std::cout.rdbuf(previous_); }
+    captured_stdout(const captured_stdout&) = delete;
+    captured_stdout& operator=(const captured_stdout&) = delete;
+    std::string text() const { return buffer_.str(); }
+
+private:
+    std::ostringstream buffer_;
+    std::streambuf* previous_;
+};
+
+}  // namespace
+
+TEST_CASE("stdout_logger prints timestamped lines at or above its level") {
+    lolpop::context ctx;
+    lolpop::stdout_logger logger({"info"}, ctx);
+    captured_stdout out;
+    logger.log(lolpop::log_level::debug, "hidden");
+    logger.log(lolpop::log_level::info, "loaded 569 rows");
+    logger.log(lolpop::log_level::error, "check failed");
+    CHECK(std::regex_match(out.text(), std::regex(R"(\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\] info: loaded 569 rows\n)"
+                                                  R"(\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\] error: check failed\n)")));
+}
+
+TEST_CASE("stdout_logger at level error prints only errors") {
+    lolpop::context ctx;
+    lolpop::stdout_logger logger({"error"}, ctx);
+    captured_stdout out;
+    logger.log(lolpop::log_level::warn, "hidden");
+    CHECK(out.text().empty());
+    logger.log(lolpop::log_level::error, "shown");
+    CHECK(out.text().ends_with("] error: shown\n"));
+}
+
+TEST_CASE("stdout_logger names its setting for an unknown level") {
+    lolpop::context ctx;
+    CHECK_THROWS_WITH_AS(lolpop::stdout_logger({"wran"}, ctx),
+                         "unknown log level 'wran' (did you mean 'warn'?) (stdout_logger.level)", lolpop::error);
+}

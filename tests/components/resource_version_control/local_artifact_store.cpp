@@ -1,0 +1,165 @@
+#include <lolpop/components/resource_version_control/local_artifact_store.hpp>
+#include <lolpop/core/atomic_file.hpp>
+#include <lolpop/core/error.hpp>
+#include <lolpop/core/sha256.hpp>
+
+#include "../../temp_directory.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace fs = std::filesystem;
+using lolpop::column;
+using lolpop::column_type;
+
+namespace {
+
+// Every column type, missing values in each, and values that CSV type inference alone would
+// read back as another type ("007" as an integer, whole doubles as integers).
+lolpop::frame mixed_frame() {
+    using label = std::optional<std::string>;
+    return lolpop::frame({
+        column::numeric("price", {1.5, std::nan(""), -0.1, 1e300}),
+        column::numeric("whole", {1.0, 2.0, std::nan(""), 4.0}),
+        column::integer("count", {3, 0, -7, 9'000'000'000}, {true, false, true, true}),
+        column::categorical("code", {label("007"), label("12"), std::nullopt, label("3")}),
+        column::categorical("note, \"quoted\"", {label("a,b"), label("say \"hi\""), label("two\nlines"), std::nullopt}),
+    });
+}
+
+std::size_t objects_in(const fs::path& root) {
+    std::size_t n = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(root / "objects"))
+        if (entry.is_regular_file()) ++n;
+    return n;
+}
+
+void flip_one_byte(const fs::path& file) {
+    std::string bytes = lolpop::read_file(file);
+    bytes[bytes.size() / 2] ^= 0x01;
+    lolpop::write_file_atomically(file, bytes);
+}
+
+}  // namespace
+
+TEST_CASE("local_artifact_store keeps a frame with its column types and missing values") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    const lolpop::local_artifact_store::config cfg{(tmp / "artifacts").string()};
+    const lolpop::frame original = mixed_frame();
+
+    lolpop::artifact stored = lolpop::local_artifact_store(cfg, ctx).version_data(original);
+    CHECK(stored.hash.size() == 64);
+    CHECK(stored.uri == (tmp / "artifacts/objects" / stored.hash.substr(0, 2) / stored.hash.substr(2)).string());
+    CHECK(lolpop::sha256_hex(lolpop::read_file(stored.uri)) == stored.hash);
+    CHECK(stored.size == fs::file_size(stored.uri));
+
+    // A new store on the same directory, as a later step in another process would open it.
+    const lolpop::frame back = lolpop::local_artifact_store(cfg, ctx).get_data(stored.hash);
+    CHECK(back == original);
+    REQUIRE(back.cols() == 5);
+    CHECK(back["whole"].type() == column_type::numeric);
+    CHECK(back["count"].type() == column_type::integer);
+    CHECK(back["count"].is_missing(1));
+    CHECK(back["count"].integer_values()[3] == 9'000'000'000);
+    CHECK(back["code"].type() == column_type::categorical);
+    CHECK(back["code"].to_string(0) == "007");
+    CHECK(back["code"].is_missing(2));
+    CHECK(back["note, \"quoted\""].to_string(2) == "two\nlines");
+    CHECK(std::isnan(back["price"].numeric_values()[1]));
+}
+
+TEST_CASE("local_artifact_store keeps frames without rows or columns") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+
+    const lolpop::frame no_rows({column::numeric("x", {}), column::categorical("y", {})});
+    const lolpop::frame back = store.get_data(store.version_data(no_rows).hash);
+    CHECK(back == no_rows);
+    CHECK(back["y"].type() == column_type::categorical);
+
+    const lolpop::frame nothing;
+    CHECK(store.get_data(store.version_data(nothing).hash) == nothing);
+}
+
+TEST_CASE("local_artifact_store stores equal content once") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+
+    const lolpop::artifact first = store.version_data(mixed_frame());
+    const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+    fs::last_write_time(first.uri, long_ago);
+    const lolpop::artifact second = store.version_data(mixed_frame());
+    CHECK(second.hash == first.hash);
+    CHECK(second.uri == first.uri);
+    CHECK(fs::last_write_time(first.uri) == long_ago);  // not rewritten
+    CHECK(objects_in(tmp.path()) == 1);
+
+    store.version_model("model bytes");
+    store.version_model("model bytes");
+    CHECK(objects_in(tmp.path()) == 2);
+}
+
+TEST_CASE("local_artifact_store keeps model bytes exactly") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+
+    const std::string bytes("\x00\x01" "binary\xff\n", 10);
+    const lolpop::artifact a = store.version_model(bytes);
+    CHECK(a.hash == lolpop::sha256_hex(bytes));
+    CHECK(a.size == bytes.size());
+    CHECK(store.get_model(a.hash) == bytes);
+    CHECK_THROWS_WITH_AS(store.get_data(a.hash), ("artifact " + a.hash + " is not a frame (" + a.uri + ")").c_str(),
+                         lolpop::error);
+}
+
+TEST_CASE("local_artifact_store detects a corrupted artifact and repairs it when the content is stored again") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+
+    const lolpop::artifact data = store.version_data(mixed_frame());
+    const lolpop::artifact model = store.version_model("a trained model");
+    flip_one_byte(data.uri);
+    flip_one_byte(model.uri);
+    CHECK_THROWS_WITH_AS(store.get_data(data.hash), ("artifact " + data.hash + " is corrupted (" + data.uri + ")").c_str(),
+                         lolpop::error);
+    CHECK_THROWS_WITH_AS(store.get_model(model.hash),
+                         ("artifact " + model.hash + " is corrupted (" + model.uri + ")").c_str(), lolpop::error);
+
+    store.version_data(mixed_frame());
+    CHECK(store.get_data(data.hash) == mixed_frame());
+}
+
+TEST_CASE("local_artifact_store rejects hashes it does not hold") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+
+    const std::string absent = lolpop::sha256_hex("never stored");
+    const std::string path = (tmp.path() / "objects" / absent.substr(0, 2) / absent.substr(2)).string();
+    CHECK_THROWS_WITH_AS(store.get_model(absent), ("no artifact " + absent + " (" + path + ")").c_str(), lolpop::error);
+    CHECK_THROWS_WITH_AS(store.get_data(absent), ("no artifact " + absent + " (" + path + ")").c_str(), lolpop::error);
+
+    const std::string objects = (tmp.path() / "objects").string();
+    CHECK_THROWS_WITH_AS(store.get_model("../../etc/passwd"),
+                         ("'../../etc/passwd' is not an artifact hash (64 lowercase hex digits) (" + objects + ")").c_str(),
+                         lolpop::error);
+    std::string upper = absent;
+    upper[0] = 'A';
+    CHECK_THROWS_AS(store.get_model(upper), lolpop::error);
+}
+
+TEST_CASE("local_artifact_store needs a directory") {
+    lolpop::context ctx;
+    CHECK_THROWS_WITH_AS(lolpop::local_artifact_store({""}, ctx),
+                         "the artifact directory must not be empty (local_artifact_store.path)", lolpop::error);
+}

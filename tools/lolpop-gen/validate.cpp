@@ -1,0 +1,254 @@
+#include "validate.hpp"
+
+#include <lolpop/core/did_you_mean.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <set>
+
+namespace lolpop::gen {
+
+namespace {
+
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool all_of_items(const node& array, bool (node::*is)() const) {
+    return std::all_of(array.items.begin(), array.items.end(), [&](const node& item) { return (item.*is)(); });
+}
+
+// The roles mentioned in a bindings table, valid or not, so that one mistake is reported once and
+// not again as "missing" or "not bound".
+using role_set = std::set<std::string, std::less<>>;
+
+class validator {
+public:
+    validator(const registry& reg, diagnostics& diags) : reg_(reg), diags_(diags) {}
+
+    std::optional<workflow> run(const node& root, const location& file_start) {
+        const member* runner_key = root.find("runner");
+        if (!runner_key) {
+            diags_.error(file_start, fmt::format("no runner: add runner = \"<name>\" (one of: {})",
+                                                 fmt::join(names_of(reg_.runners), ", ")));
+            return std::nullopt;
+        }
+        const node& name = runner_key->value;
+        if (!name.is_string()) {
+            diags_.error(name.where, fmt::format("'runner' must be a string naming a runner, got {}", type_name(name.type)));
+            return std::nullopt;
+        }
+        auto found = reg_.runners.find(name.string);
+        if (found == reg_.runners.end()) {
+            diags_.error(name.where, fmt::format("unknown runner '{}'{}", name.string, did_you_mean(name.string, names_of(reg_.runners))));
+            return std::nullopt;
+        }
+        const registry_entry& runner = found->second;
+        workflow wf{&runner, {}, {}, {}};
+
+        role_set components_seen;
+        const member* components = root.find("components");
+        if (components) wf.components = bind_components(*components, runner, "components", components_seen);
+        require(runner.required_components, components_seen, components ? components->value.where : name.where,
+                [&](const std::string& role) {
+                    return fmt::format("{} requires role '{}' in [components]", runner.name, role);
+                });
+
+        role_set pipelines_seen;
+        const member* pipelines = root.find("pipelines");
+        if (pipelines) wf.pipelines = bind_pipelines(*pipelines, runner, pipelines_seen);
+        require(runner.required_pipelines, pipelines_seen, pipelines ? pipelines->value.where : name.where,
+                [&](const std::string& role) {
+                    return fmt::format("{} requires pipeline role '{}' in [pipelines]", runner.name, role);
+                });
+        for (auto& p : wf.pipelines) check_pipeline(p, root.find(p.role));
+
+        const std::vector<std::string> component_roles = runner.component_roles();
+        for (const auto& m : root.members) {
+            if (m.key == "runner" || m.key == "components" || m.key == "pipelines") continue;
+            if (m.key == "config") {
+                wf.config = check_settings(m, runner, "config");
+            } else if (contains(component_roles, m.key)) {
+                settings_of_role(m, wf.components, components_seen, "components");
+            } else if (contains(runner.required_pipelines, m.key)) {
+                if (!pipelines_seen.contains(m.key))
+                    diags_.error(m.key_where, fmt::format("settings for pipeline role '{}', which [pipelines] does not bind", m.key));
+            } else {
+                std::vector<std::string> known = {"runner", "config", "components", "pipelines"};
+                known.insert(known.end(), component_roles.begin(), component_roles.end());
+                known.insert(known.end(), runner.required_pipelines.begin(), runner.required_pipelines.end());
+                diags_.error(m.key_where, fmt::format("unknown section '{}'{}", m.key, did_you_mean(m.key, known)));
+            }
+        }
+        if (diags_.failed()) return std::nullopt;
+        return wf;
+    }
+
+private:
+    template <class Message>
+    void require(const std::vector<std::string>& roles, const role_set& seen, const location& where, Message message) {
+        for (const auto& role : roles)
+            if (!seen.contains(role)) diags_.error(where, message(role));
+    }
+
+    bool is_table(const member& m, std::string_view label) {
+        if (m.value.is_table()) return true;
+        diags_.error(m.value.where, fmt::format("[{}] must be a table, got {}", label, type_name(m.value.type)));
+        return false;
+    }
+
+    std::vector<component_binding> bind_components(const member& table, const registry_entry& owner, const std::string& label,
+                                                   role_set& seen) {
+        std::vector<component_binding> out;
+        const std::vector<std::string> roles = owner.component_roles();
+        if (!is_table(table, label)) {
+            seen.insert(roles.begin(), roles.end());
+            return out;
+        }
+        for (const auto& m : table.value.members) {
+            if (!contains(roles, m.key)) {
+                diags_.error(m.key_where, fmt::format("{} has no component role '{}'{}", owner.name, m.key, did_you_mean(m.key, roles)));
+                continue;
+            }
+            seen.insert(m.key);
+            const node& name = m.value;
+            if (!name.is_string()) {
+                diags_.error(name.where, fmt::format("role '{}' must name a component, got {}", m.key, type_name(name.type)));
+                continue;
+            }
+            auto found = reg_.components.find(name.string);
+            if (found == reg_.components.end()) {
+                diags_.error(name.where, fmt::format("unknown component '{}'{}", name.string,
+                                                     did_you_mean(name.string, names_of(reg_.components))));
+                continue;
+            }
+            if (!contains(found->second.roles, m.key)) {
+                diags_.error(name.where, fmt::format("component '{}' cannot fill role '{}' (its roles: {})", name.string, m.key,
+                                                     fmt::join(found->second.roles, ", ")));
+                continue;
+            }
+            out.push_back({m.key, &found->second, name.where, {}});
+        }
+        return out;
+    }
+
+    std::vector<pipeline_binding> bind_pipelines(const member& table, const registry_entry& runner, role_set& seen) {
+        std::vector<pipeline_binding> out;
+        if (!is_table(table, "pipelines")) {
+            seen.insert(runner.required_pipelines.begin(), runner.required_pipelines.end());
+            return out;
+        }
+        for (const auto& m : table.value.members) {
+            if (!contains(runner.required_pipelines, m.key)) {
+                diags_.error(m.key_where, fmt::format("{} has no pipeline role '{}'{}", runner.name, m.key,
+                                                      did_you_mean(m.key, runner.required_pipelines)));
+                continue;
+            }
+            seen.insert(m.key);
+            const node& name = m.value;
+            if (!name.is_string()) {
+                diags_.error(name.where, fmt::format("role '{}' must name a pipeline, got {}", m.key, type_name(name.type)));
+                continue;
+            }
+            auto found = reg_.pipelines.find(name.string);
+            if (found == reg_.pipelines.end()) {
+                diags_.error(name.where, fmt::format("unknown pipeline '{}'{}", name.string,
+                                                     did_you_mean(name.string, names_of(reg_.pipelines))));
+                continue;
+            }
+            if (found->second.role != m.key) {
+                diags_.error(name.where, fmt::format("pipeline '{}' fills role '{}', not '{}'", name.string, found->second.role, m.key));
+                continue;
+            }
+            out.push_back({m.key, &found->second, name.where, {}, {}});
+        }
+        return out;
+    }
+
+    // [<role>.components], [<role>.config] and [<role>.<local role>] of one bound pipeline.
+    void check_pipeline(pipeline_binding& p, const member* section) {
+        const registry_entry& pipeline = *p.pipeline;
+        if (section && !is_table(*section, p.role)) return;
+        role_set seen;
+        const member* components = section ? section->value.find("components") : nullptr;
+        const std::string components_label = p.role + ".components";
+        if (components) p.components = bind_components(*components, pipeline, components_label, seen);
+        require(pipeline.required_components, seen, components ? components->value.where : p.where, [&](const std::string& role) {
+            return fmt::format("{} requires role '{}' in [{}]", pipeline.name, role, components_label);
+        });
+        if (!section) return;
+        const std::vector<std::string> roles = pipeline.component_roles();
+        for (const auto& m : section->value.members) {
+            if (m.key == "components") continue;
+            if (m.key == "config") {
+                p.config = check_settings(m, pipeline, p.role + ".config");
+            } else if (contains(roles, m.key)) {
+                settings_of_role(m, p.components, seen, components_label);
+            } else {
+                std::vector<std::string> known = {"config", "components"};
+                known.insert(known.end(), roles.begin(), roles.end());
+                std::string near = closest_name(m.key, known);
+                diags_.error(m.key_where, fmt::format("unknown section '{}.{}'{}", p.role, m.key,
+                                                      near.empty() ? "" : fmt::format(" (did you mean '{}.{}'?)", p.role, near)));
+            }
+        }
+    }
+
+    void settings_of_role(const member& m, std::vector<component_binding>& bindings, const role_set& seen,
+                          const std::string& components_label) {
+        auto bound = std::find_if(bindings.begin(), bindings.end(), [&](const component_binding& b) { return b.role == m.key; });
+        if (bound != bindings.end())
+            bound->settings = check_settings(m, *bound->component, bound->component->name);
+        else if (!seen.contains(m.key))
+            diags_.error(m.key_where, fmt::format("settings for role '{}', which [{}] does not bind", m.key, components_label));
+    }
+
+    std::vector<setting> check_settings(const member& section, const registry_entry& owner, const std::string& label) {
+        std::vector<setting> out;
+        if (!is_table(section, label)) return out;
+        for (const auto& m : section.value.members) {
+            const std::string* type = owner.setting_type(m.key);
+            if (!type) {
+                diags_.error(m.key_where, owner.settings.empty()
+                                              ? fmt::format("unknown setting '{}': {} has no settings", m.key, owner.name)
+                                              : fmt::format("unknown setting '{}' for {}{}", m.key, owner.name,
+                                                            did_you_mean(m.key, owner.setting_names())));
+                continue;
+            }
+            if (check_type(m, *type, owner)) out.push_back({m.key, &m.value, *type});
+        }
+        return out;
+    }
+
+    // The compiler has the final word on the C++ type; this catches what TOML alone shows is wrong.
+    bool check_type(const member& m, const std::string& type, const registry_entry& owner) {
+        const node& v = m.value;
+        if (type == "array" && v.is_array()) {
+            if (all_of_items(v, &node::is_string) || all_of_items(v, &node::is_number)) return true;
+            diags_.error(v.where, fmt::format("setting '{}' of {} must be an array of strings or an array of numbers", m.key, owner.name));
+            return false;
+        }
+        if (type == "table" && v.is_table()) {
+            if (std::all_of(v.members.begin(), v.members.end(), [](const member& e) { return e.value.is_string(); })) return true;
+            diags_.error(v.where, fmt::format("setting '{}' of {} must be a table of strings", m.key, owner.name));
+            return false;
+        }
+        const std::string_view actual = type_name(v.type);
+        if (actual == type || (type == "float" && actual == "integer")) return true;
+        diags_.error(v.where, fmt::format("setting '{}' of {} must be {}, got {}", m.key, owner.name, type, actual));
+        return false;
+    }
+
+    const registry& reg_;
+    diagnostics& diags_;
+};
+
+}  // namespace
+
+std::optional<workflow> validate(const node& root, const location& file_start, const registry& reg, diagnostics& diags) {
+    return validator(reg, diags).run(root, file_start);
+}
+
+}  // namespace lolpop::gen

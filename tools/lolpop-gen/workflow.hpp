@@ -1,0 +1,39 @@
+#pragma once
+// A validated profile: which entry fills each role, and the settings of every part, in profile order.
+#include "profile_tree.hpp"
+#include "registry.hpp"
+
+#include <string>
+#include <vector>
+
+namespace lolpop::gen {
+
+struct setting {
+    std::string key;
+    const node* value;  // checked against `type`
+    std::string type;   // the registry type
+};
+
+struct component_binding {
+    std::string role;
+    const registry_entry* component;
+    location where;  // the name's position in the profile
+    std::vector<setting> settings;
+};
+
+struct pipeline_binding {
+    std::string role;
+    const registry_entry* pipeline;
+    location where;
+    std::vector<setting> config;
+    std::vector<component_binding> components;
+};
+
+struct workflow {
+    const registry_entry* runner;
+    std::vector<setting> config;
+    std::vector<component_binding> components;
+    std::vector<pipeline_binding> pipelines;
+};
+
+}  // namespace lolpop::gen
