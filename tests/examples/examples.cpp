@@ -1,6 +1,7 @@
 // Every example profile binary, run as its own process the way a user runs it.
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
+#include <lolpop/core/atomic_file.hpp>
 #include <lolpop/core/csv.hpp>
 
 #include "../support/temp_directory.hpp"
@@ -24,7 +25,7 @@ struct process_result {
 };
 
 // Runs `binary args` in the example's directory with LOLPOP_HOME pointing at `home`.
-process_result run(const std::string& example, const std::string& binary, const std::string& args,
+process_result run_binary(const std::string& example, const std::string& binary, const std::string& args,
                    const testing::temp_directory& home) {
     const std::string command = "cd '" LOLPOP_SOURCE_DIR "/examples/" + example + "' && LOLPOP_HOME='" +
                                 home.path().string() + "' '" + binary + "' " + args + " 2>&1";
@@ -55,7 +56,7 @@ store_snapshot snapshot(const testing::temp_directory& home, const std::string& 
 
 TEST_CASE("breast_cancer prod: build-all reaches roc_auc >= 0.97 on the held-out part and fills the store") {
     testing::temp_directory home;
-    const auto r = run("breast_cancer", BREAST_CANCER_PROD, "build-all", home);
+    const auto r = run_binary("breast_cancer", BREAST_CANCER_PROD, "build-all", home);
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK(r.output.find("roc_auc") != std::string::npos);
@@ -84,7 +85,7 @@ TEST_CASE("breast_cancer prod: build-all reaches roc_auc >= 0.97 on the held-out
 TEST_CASE("breast_cancer dev: every step as its own process, then --describe and --version") {
     testing::temp_directory home;
     for (const char* step : {"process", "train", "deploy", "predict", "evaluate"}) {
-        const auto r = run("breast_cancer", BREAST_CANCER_DEV, step, home);
+        const auto r = run_binary("breast_cancer", BREAST_CANCER_DEV, step, home);
         INFO(step, r.output);
         CHECK(r.exit_code == 0);
     }
@@ -93,13 +94,13 @@ TEST_CASE("breast_cancer dev: every step as its own process, then --describe and
     CHECK(s.model_versions == 1);
     CHECK(s.prediction_jobs == 1);
 
-    const auto describe = run("breast_cancer", BREAST_CANCER_DEV, "--describe --set train.model_trainer.max_depth=5", home);
+    const auto describe = run_binary("breast_cancer", BREAST_CANCER_DEV, "--describe --set train.model_trainer.max_depth=5", home);
     CHECK(describe.exit_code == 0);
     CHECK(describe.output.find("[train.model_trainer] xgboost_trainer") != std::string::npos);
     CHECK(describe.output.find("max_depth = 5") != std::string::npos);
     CHECK(describe.output.find("[train.data_splitter] random_splitter") != std::string::npos);
 
-    const auto version = run("breast_cancer", BREAST_CANCER_DEV, "--version", home);
+    const auto version = run_binary("breast_cancer", BREAST_CANCER_DEV, "--version", home);
     CHECK(version.exit_code == 0);
     CHECK(version.output.find("profile: dev") != std::string::npos);
     CHECK(version.output.find("build id: ") != std::string::npos);
@@ -107,7 +108,7 @@ TEST_CASE("breast_cancer dev: every step as its own process, then --describe and
 
 TEST_CASE("bad input: one clear line, a non-zero exit, and the stores as they were") {
     testing::temp_directory home;
-    REQUIRE(run("breast_cancer", BREAST_CANCER_DEV, "build-all", home).exit_code == 0);
+    REQUIRE(run_binary("breast_cancer", BREAST_CANCER_DEV, "build-all", home).exit_code == 0);
     const auto before = snapshot(home, "breast_cancer");
 
     struct bad_case {
@@ -125,7 +126,7 @@ TEST_CASE("bad input: one clear line, a non-zero exit, and the stores as they we
         {"frobnicate", "frobnicate"},
     };
     for (const bad_case& c : cases) {
-        const auto r = run("breast_cancer", BREAST_CANCER_DEV, c.args, home);
+        const auto r = run_binary("breast_cancer", BREAST_CANCER_DEV, c.args, home);
         INFO(c.args, "\n", r.output);
         CHECK(r.exit_code != 0);
         CHECK(r.output.rfind("error: ", 0) == 0);
@@ -138,7 +139,7 @@ TEST_CASE("bad input: one clear line, a non-zero exit, and the stores as they we
 TEST_CASE("cars dev and prod: regression with missing values and a categorical feature") {
     for (const char* binary : {CARS_DEV, CARS_PROD}) {
         testing::temp_directory home;
-        const auto r = run("cars", binary, "build-all", home);
+        const auto r = run_binary("cars", binary, "build-all", home);
         INFO(binary, r.output);
         REQUIRE(r.exit_code == 0);
         context ctx;

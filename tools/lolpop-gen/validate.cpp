@@ -71,7 +71,7 @@ public:
             if (m.key == "config") {
                 wf.config = check_settings(m, runner, "config");
             } else if (contains(component_roles, m.key)) {
-                settings_of_role(m, wf.components, components_seen, "components");
+                settings_of_role(m, wf.components, components_seen, "components", m.key);
             } else if (contains(runner.required_pipelines, m.key)) {
                 if (!pipelines_seen.contains(m.key))
                     diags_.error(m.key_where, fmt::format("settings for pipeline role '{}', which [pipelines] does not bind", m.key));
@@ -185,7 +185,7 @@ private:
             if (m.key == "config") {
                 p.config = check_settings(m, pipeline, p.role + ".config");
             } else if (contains(roles, m.key)) {
-                settings_of_role(m, p.components, seen, components_label);
+                settings_of_role(m, p.components, seen, components_label, p.role + "." + m.key);
             } else {
                 std::vector<std::string> known = {"config", "components"};
                 known.insert(known.end(), roles.begin(), roles.end());
@@ -197,10 +197,10 @@ private:
     }
 
     void settings_of_role(const member& m, std::vector<component_binding>& bindings, const role_set& seen,
-                          const std::string& components_label) {
+                          const std::string& components_label, const std::string& label) {
         auto bound = std::find_if(bindings.begin(), bindings.end(), [&](const component_binding& b) { return b.role == m.key; });
         if (bound != bindings.end())
-            bound->settings = check_settings(m, *bound->component, bound->component->name);
+            bound->settings = check_settings(m, *bound->component, label);
         else if (!seen.contains(m.key))
             diags_.error(m.key_where, fmt::format("settings for role '{}', which [{}] does not bind", m.key, components_label));
     }
