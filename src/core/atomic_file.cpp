@@ -78,7 +78,11 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
 
     // Same directory, because rename() is atomic only within one file system; a hidden, random
     // name, because concurrent writers of the same path must not share a temporary file.
-    const fs::path temp = dir / ("." + path.filename().string() + ".tmp-" + detail::random_hex64());
+    // Built in place: GCC 12 at -O3 reports a false -Wrestrict for "." + std::string.
+    std::string temp_name = path.filename().string();
+    temp_name.insert(0, 1, '.');
+    temp_name += ".tmp-" + detail::random_hex64();
+    const fs::path temp = dir / temp_name;
     file_descriptor file(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
     if (file.get() < 0) throw error("cannot create a temporary file next to it: " + reason(errno), where);
 

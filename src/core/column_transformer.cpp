@@ -17,9 +17,7 @@ namespace {
 
 constexpr std::string_view setting = "column_transformer";
 
-std::string where(std::string_view key) {
-    return fmt::format("{}.{}", setting, key);
-}
+std::string where(std::string_view key) { return fmt::format("{}.{}", setting, key); }
 
 enum class op { number, column, negate, add, subtract, multiply, divide, power, log, exp, sqrt, abs, min, max };
 
@@ -30,8 +28,8 @@ struct function_info {
 };
 
 constexpr function_info functions[] = {
-    {"log", op::log, 1},  {"exp", op::exp, 1}, {"sqrt", op::sqrt, 1},
-    {"abs", op::abs, 1},  {"min", op::min, 2}, {"max", op::max, 2},
+    {"log", op::log, 1}, {"exp", op::exp, 1}, {"sqrt", op::sqrt, 1},
+    {"abs", op::abs, 1}, {"min", op::min, 2}, {"max", op::max, 2},
 };
 
 struct expr {
@@ -86,18 +84,24 @@ private:
     expr sum() {
         expr lhs = product();
         for (;;) {
-            if (accept('+')) lhs = binary(op::add, std::move(lhs), product());
-            else if (accept('-')) lhs = binary(op::subtract, std::move(lhs), product());
-            else return lhs;
+            if (accept('+'))
+                lhs = binary(op::add, std::move(lhs), product());
+            else if (accept('-'))
+                lhs = binary(op::subtract, std::move(lhs), product());
+            else
+                return lhs;
         }
     }
 
     expr product() {
         expr lhs = unary();
         for (;;) {
-            if (accept('*')) lhs = binary(op::multiply, std::move(lhs), unary());
-            else if (accept('/')) lhs = binary(op::divide, std::move(lhs), unary());
-            else return lhs;
+            if (accept('*'))
+                lhs = binary(op::multiply, std::move(lhs), unary());
+            else if (accept('/'))
+                lhs = binary(op::divide, std::move(lhs), unary());
+            else
+                return lhs;
         }
     }
 
@@ -187,8 +191,8 @@ private:
         while (accept(',')) e.args.push_back(sum());
         if (!accept(')')) fail("expected ')' or ','");
         if (e.args.size() != f->arity)
-            fail(fmt::format("{} takes {} argument{}, got {}", name, f->arity, f->arity == 1 ? "" : "s",
-                             e.args.size()));
+            fail(
+                fmt::format("{} takes {} argument{}, got {}", name, f->arity, f->arity == 1 ? "" : "s", e.args.size()));
         return e;
     }
 
@@ -271,6 +275,9 @@ struct column_transformer::derivation {
 };
 
 column_transformer::column_transformer(const config& cfg, context&) : config_(cfg) {
+    std::set<std::string> selected;
+    for (const auto& name : cfg.select)
+        if (!selected.insert(name).second) throw error(fmt::format("'{}' is selected twice", name), where("select"));
     std::set<std::string> new_names;
     for (const auto& [from, to] : cfg.rename) {
         if (to.empty()) throw error(fmt::format("'{}' is renamed to an empty name", from), where("rename"));
@@ -337,8 +344,10 @@ frame column_transformer::transform(const frame& data) const {
 
     for (const auto& d : derivations_) {
         column c = column::numeric(d->name, d->evaluate(d->root, out));
-        if (out.has(d->name)) out[d->name] = std::move(c);
-        else out.add(std::move(c));
+        if (out.has(d->name))
+            out[d->name] = std::move(c);
+        else
+            out.add(std::move(c));
     }
 
     for (const auto& [name, type] : casts_) {

@@ -224,8 +224,9 @@ frame parse_csv(std::string_view data, std::string_view source, const csv_option
     for (const auto& [name, type] : options.column_types) {
         auto it = std::find(names.begin(), names.end(), name);
         if (it == names.end())
-            throw error(fmt::format("column_types names '{}', which is not a column{}", name, did_you_mean(name, names)),
-                        std::string(source));
+            throw error(
+                fmt::format("column_types names '{}', which is not a column{}", name, did_you_mean(name, names)),
+                std::string(source));
         forced[static_cast<std::size_t>(it - names.begin())] = parse_column_type(type, "column_types." + name);
     }
 

@@ -11,8 +11,9 @@ csv_data_connector::csv_data_connector(const config& cfg, context& ctx) : contex
     const std::string_view d = cfg.delimiter;
     // A quote or a line break as delimiter would make every field ambiguous.
     if (d.size() != 1 || d == "\"" || d == "\n" || d == "\r")
-        throw error(fmt::format("the delimiter must be one character other than a quote or a line break, got \"{}\"", d),
-                    "csv_data_connector.delimiter");
+        throw error(
+            fmt::format("the delimiter must be one character other than a quote or a line break, got \"{}\"", d),
+            "csv_data_connector.delimiter");
     options_.delimiter = d.front();
     for (const auto& [column, type] : cfg.column_types)
         (void)parse_column_type(type, "csv_data_connector.column_types." + column);

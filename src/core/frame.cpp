@@ -260,8 +260,7 @@ column column::cast(column_type to) const {
                 if (!d) throw error(fmt::format("'{}' in column '{}' (row {}) is not a number", label, name_, i + 1));
                 v = detail::whole_number(*d);
                 if (!v)
-                    throw error(
-                        fmt::format("'{}' in column '{}' (row {}) is not a whole number", label, name_, i + 1));
+                    throw error(fmt::format("'{}' in column '{}' (row {}) is not a whole number", label, name_, i + 1));
             }
         }
         values[i] = *v;
@@ -331,9 +330,7 @@ const column& frame::operator[](std::string_view name) const {
     throw error(unknown_column(name, names()));
 }
 
-column& frame::operator[](std::string_view name) {
-    return const_cast<column&>(std::as_const(*this)[name]);
-}
+column& frame::operator[](std::string_view name) { return const_cast<column&>(std::as_const(*this)[name]); }
 
 void frame::add(column c) {
     if (has(c.name())) throw error(fmt::format("a column named '{}' already exists", c.name()));
@@ -343,9 +340,7 @@ void frame::add(column c) {
     columns_.push_back(std::move(c));
 }
 
-void frame::remove(std::string_view name) {
-    (void)extract(name);
-}
+void frame::remove(std::string_view name) { (void)extract(name); }
 
 column frame::extract(std::string_view name) {
     auto it = std::find_if(columns_.begin(), columns_.end(), [&](const column& c) { return c.name() == name; });
@@ -379,7 +374,8 @@ frame frame::take(std::span<const std::size_t> rows) const {
 }
 
 bool operator==(const frame& a, const frame& b) {
-    return a.columns_.size() == b.columns_.size() && std::equal(a.columns_.begin(), a.columns_.end(), b.columns_.begin());
+    return a.columns_.size() == b.columns_.size() &&
+           std::equal(a.columns_.begin(), a.columns_.end(), b.columns_.begin());
 }
 
 }  // namespace lolpop

@@ -233,14 +233,13 @@ double pr_auc(std::span<const int> y_true, std::span<const double> score) {
 double log_loss(std::span<const int> y_true, std::span<const double> probabilities, std::size_t k) {
     check_lengths(y_true.size() * k, probabilities.size(), "log_loss");
     if (y_true.empty() || k == 0) return nan;
-    constexpr double eps = DBL_EPSILON;
-    auto clip = [](double p) { return std::clamp(p, eps, 1 - eps); };
+    auto clip = [](double p) { return std::clamp(p, DBL_EPSILON, 1 - DBL_EPSILON); };
     double sum = 0;
     for (std::size_t i = 0; i < y_true.size(); ++i) {
         double row_sum = 0;
         for (std::size_t c = 0; c < k; ++c) row_sum += clip(probabilities[i * k + c]);
         const bool known = y_true[i] >= 0 && static_cast<std::size_t>(y_true[i]) < k;
-        const double p = known ? clip(probabilities[i * k + static_cast<std::size_t>(y_true[i])]) : eps;
+        const double p = known ? clip(probabilities[i * k + static_cast<std::size_t>(y_true[i])]) : DBL_EPSILON;
         sum -= std::log(p / row_sum);
     }
     return sum / static_cast<double>(y_true.size());

@@ -22,9 +22,7 @@ std::uint64_t uniform_below(std::mt19937_64& rng, std::uint64_t bound) {
     }
 }
 
-std::size_t rounded(double x, std::size_t n) {
-    return std::min(n, static_cast<std::size_t>(std::llround(x)));
-}
+std::size_t rounded(double x, std::size_t n) { return std::min(n, static_cast<std::size_t>(std::llround(x))); }
 
 }  // namespace
 
@@ -33,12 +31,15 @@ void check_split_ratios(double train, double valid, double test, std::string_vie
         {"train_ratio", train}, {"valid_ratio", valid}, {"test_ratio", test}};
     for (const auto& [key, r] : ratios)
         if (!(r >= 0.0 && r <= 1.0))
-            throw error(fmt::format("{} must be between 0 and 1, got {}", key, r), fmt::format("{}.{}", component, key));
+            throw error(fmt::format("{} must be between 0 and 1, got {}", key, r),
+                        fmt::format("{}.{}", component, key));
     if (train == 0.0)
-        throw error("train_ratio must be above 0: a model needs training rows", fmt::format("{}.train_ratio", component));
+        throw error("train_ratio must be above 0: a model needs training rows",
+                    fmt::format("{}.train_ratio", component));
     const double sum = train + valid + test;
     if (std::abs(sum - 1.0) > 1e-9)
-        throw error(fmt::format("train_ratio + valid_ratio + test_ratio must be 1, got {}", sum), std::string(component));
+        throw error(fmt::format("train_ratio + valid_ratio + test_ratio must be 1, got {}", sum),
+                    std::string(component));
 }
 
 void shuffle_rows(std::vector<std::size_t>& rows, std::mt19937_64& rng) {

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
-#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -16,54 +15,63 @@ namespace lolpop {
 namespace {
 
 // Indexed like the alternatives of setting_value.
-constexpr std::string_view kind_names[] = {"a boolean", "an integer",         "a float", "a string",
-                                           "an array of strings", "an array of numbers", "a table"};
+constexpr std::string_view kind_names[] = {
+    "a boolean", "an integer", "a float", "a string", "an array of strings", "an array of numbers", "a table",
+};
 
-std::string_view kind(const setting_value& v) {
-    return kind_names[v.index()];
-}
+std::string_view kind(const setting_value& v) { return kind_names[v.index()]; }
 
 [[noreturn]] void expected(std::string_view what, const setting_value& v, std::string_view where) {
     throw error(fmt::format("setting '{}' expects {}, got {}", where, what, kind(v)));
 }
 
-std::optional<setting_value> from_toml(const toml::node& node, std::string_view text) {
+// False when the node is valid TOML that no setting type holds (mixed arrays, nested tables).
+bool from_toml(const toml::node& node, std::string_view text, setting_value& out) {
     switch (node.type()) {
-        case toml::node_type::boolean: return setting_value(node.as_boolean()->get());
-        case toml::node_type::integer: return setting_value(node.as_integer()->get());
-        case toml::node_type::floating_point: return setting_value(node.as_floating_point()->get());
-        case toml::node_type::string: return setting_value(node.as_string()->get());
+        case toml::node_type::boolean: out = node.as_boolean()->get(); return true;
+        case toml::node_type::integer: out = node.as_integer()->get(); return true;
+        case toml::node_type::floating_point: out = node.as_floating_point()->get(); return true;
+        case toml::node_type::string: out = node.as_string()->get(); return true;
         // A date is nothing a setting holds; the text the user typed is the value they mean.
         case toml::node_type::date:
         case toml::node_type::time:
-        case toml::node_type::date_time: return setting_value(std::string(text));
+        case toml::node_type::date_time: out = std::string(text); return true;
         case toml::node_type::array: {
             const toml::array& arr = *node.as_array();
-            if (arr.empty()) return setting_value(std::vector<std::string>{});
+            if (arr.empty()) {
+                out = std::vector<std::string>{};
+                return true;
+            }
             if (arr.is_homogeneous(toml::node_type::string)) {
-                std::vector<std::string> out;
-                for (const auto& el : arr) out.push_back(el.as_string()->get());
-                return setting_value(std::move(out));
+                std::vector<std::string> strings;
+                for (const auto& el : arr) strings.push_back(el.as_string()->get());
+                out = std::move(strings);
+                return true;
             }
-            std::vector<double> out;
+            std::vector<double> numbers;
             for (const auto& el : arr) {
-                if (auto i = el.as_integer()) out.push_back(static_cast<double>(i->get()));
-                else if (auto d = el.as_floating_point()) out.push_back(d->get());
-                else return std::nullopt;
+                if (auto i = el.as_integer())
+                    numbers.push_back(static_cast<double>(i->get()));
+                else if (auto d = el.as_floating_point())
+                    numbers.push_back(d->get());
+                else
+                    return false;
             }
-            return setting_value(std::move(out));
+            out = std::move(numbers);
+            return true;
         }
         case toml::node_type::table: {
-            std::map<std::string, std::string> out;
+            std::map<std::string, std::string> table;
             for (const auto& [key, value] : *node.as_table()) {
-                if (!value.is_string()) return std::nullopt;
-                out.emplace(std::string(key.str()), value.as_string()->get());
+                if (!value.is_string()) return false;
+                table.emplace(std::string(key.str()), value.as_string()->get());
             }
-            return setting_value(std::move(out));
+            out = std::move(table);
+            return true;
         }
         case toml::node_type::none: break;
     }
-    return std::nullopt;
+    return false;
 }
 
 void append_toml_string(std::string& out, std::string_view s) {
@@ -88,10 +96,13 @@ void append_toml_string(std::string& out, std::string_view s) {
 }
 
 void append_toml_key(std::string& out, std::string_view key) {
-    const bool bare = !key.empty() && key.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                                            "0123456789_-") == std::string_view::npos;
-    if (bare) out += key;
-    else append_toml_string(out, key);
+    const bool bare = !key.empty() && key.find_first_not_of(
+                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                          "0123456789_-") == std::string_view::npos;
+    if (bare)
+        out += key;
+    else
+        append_toml_string(out, key);
 }
 
 void append_toml_float(std::string& out, double d) {
@@ -137,10 +148,12 @@ setting_value parse_setting_value(std::string_view text) {
         // Text that closes the value and goes on ("1\nw = 2") is not one value.
         if (table.size() == 1) {
             if (const toml::node* node = table.get("v")) {
-                if (auto value = from_toml(*node, text)) return *std::move(value);
-                throw error(fmt::format("'{}' is not a setting value: arrays hold only strings or only numbers, "
-                                        "tables only strings",
-                                        text));
+                setting_value value;
+                if (from_toml(*node, text, value)) return value;
+                throw error(
+                    fmt::format("'{}' is not a setting value: arrays hold only strings or only numbers, "
+                                "tables only strings",
+                                text));
             }
         }
     } catch (const toml::parse_error&) {
@@ -198,13 +211,13 @@ std::string format_setting_value(const setting_value& v) {
 }
 
 void assign_setting(bool& out, const setting_value& v, std::string_view where) {
-    if (const auto* b = std::get_if<bool>(&v)) out = *b;
-    else expected("a boolean", v, where);
+    if (const auto* b = std::get_if<bool>(&v))
+        out = *b;
+    else
+        expected("a boolean", v, where);
 }
 
-void assign_setting(int& out, const setting_value& v, std::string_view where) {
-    out = integral_setting<int>(v, where);
-}
+void assign_setting(int& out, const setting_value& v, std::string_view where) { out = integral_setting<int>(v, where); }
 
 void assign_setting(unsigned& out, const setting_value& v, std::string_view where) {
     out = integral_setting<unsigned>(v, where);
@@ -219,32 +232,44 @@ void assign_setting(std::uint64_t& out, const setting_value& v, std::string_view
 }
 
 void assign_setting(double& out, const setting_value& v, std::string_view where) {
-    if (const auto* d = std::get_if<double>(&v)) out = *d;
-    else if (const auto* i = std::get_if<std::int64_t>(&v)) out = static_cast<double>(*i);
-    else expected("a float", v, where);
+    if (const auto* d = std::get_if<double>(&v))
+        out = *d;
+    else if (const auto* i = std::get_if<std::int64_t>(&v))
+        out = static_cast<double>(*i);
+    else
+        expected("a float", v, where);
 }
 
 void assign_setting(std::string& out, const setting_value& v, std::string_view where) {
-    if (const auto* s = std::get_if<std::string>(&v)) out = *s;
-    else expected("a string", v, where);
+    if (const auto* s = std::get_if<std::string>(&v))
+        out = *s;
+    else
+        expected("a string", v, where);
 }
 
 void assign_setting(std::vector<std::string>& out, const setting_value& v, std::string_view where) {
     if (const auto* s = std::get_if<std::vector<std::string>>(&v)) out = *s;
     // "[]" says nothing about its element type.
-    else if (const auto* d = std::get_if<std::vector<double>>(&v); d && d->empty()) out.clear();
-    else expected("an array of strings", v, where);
+    else if (const auto* d = std::get_if<std::vector<double>>(&v); d && d->empty())
+        out.clear();
+    else
+        expected("an array of strings", v, where);
 }
 
 void assign_setting(std::vector<double>& out, const setting_value& v, std::string_view where) {
-    if (const auto* d = std::get_if<std::vector<double>>(&v)) out = *d;
-    else if (const auto* s = std::get_if<std::vector<std::string>>(&v); s && s->empty()) out.clear();
-    else expected("an array of numbers", v, where);
+    if (const auto* d = std::get_if<std::vector<double>>(&v))
+        out = *d;
+    else if (const auto* s = std::get_if<std::vector<std::string>>(&v); s && s->empty())
+        out.clear();
+    else
+        expected("an array of numbers", v, where);
 }
 
 void assign_setting(std::map<std::string, std::string>& out, const setting_value& v, std::string_view where) {
-    if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v)) out = *m;
-    else expected("a table", v, where);
+    if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v))
+        out = *m;
+    else
+        expected("a table", v, where);
 }
 
 setting_value to_setting_value(bool v) { return v; }
@@ -282,9 +307,12 @@ std::string expand_env(std::string_view text, std::string_view where) {
         if (name.empty()) throw error(fmt::format("'${{env:}}' names no variable in '{}'", text), std::string(where));
         const char* value = std::getenv(name.c_str());
         // As in the shell, ":-" also replaces a variable that is set but empty.
-        if (value && (*value || sep == std::string_view::npos)) out += value;
-        else if (sep != std::string_view::npos) out += body.substr(sep + 2);
-        else throw error(fmt::format("environment variable '{}' is not set", name), std::string(where));
+        if (value && (*value || sep == std::string_view::npos))
+            out += value;
+        else if (sep != std::string_view::npos)
+            out += body.substr(sep + 2);
+        else
+            throw error(fmt::format("environment variable '{}' is not set", name), std::string(where));
         i = close + 1;
     }
     return out;

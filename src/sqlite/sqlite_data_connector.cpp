@@ -202,7 +202,8 @@ void sqlite_data_connector::save_data(const frame& f, const std::string& table) 
             insert += ", ";
         }
         create += quote_identifier(c.name()) + " " + sql_type(c.type());
-        insert += "?" + std::to_string(i + 1);
+        insert += '?';
+        insert += std::to_string(i + 1);
     }
     create += ")";
     insert += ")";

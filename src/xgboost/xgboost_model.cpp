@@ -6,10 +6,11 @@
 
 namespace lolpop {
 
-xgboost_model::xgboost_model(void* booster, problem_type problem, std::vector<xgboost_feature> features,
-                             column class_values, std::string target_name, column_type target_type,
-                             int best_iteration, int boosted_rounds)
+xgboost_model::xgboost_model(void* booster, std::string booster_type, problem_type problem,
+                             std::vector<xgboost_feature> features, column class_values, std::string target_name,
+                             column_type target_type, int best_iteration, int boosted_rounds)
     : booster_(booster),
+      booster_type_(std::move(booster_type)),
       problem_(problem),
       features_(std::move(features)),
       class_values_(std::move(class_values)),
@@ -27,6 +28,7 @@ xgboost_model::~xgboost_model() {
 
 xgboost_model::xgboost_model(xgboost_model&& other) noexcept
     : booster_(std::exchange(other.booster_, nullptr)),
+      booster_type_(std::move(other.booster_type_)),
       problem_(other.problem_),
       features_(std::move(other.features_)),
       class_values_(std::move(other.class_values_)),
@@ -40,6 +42,7 @@ xgboost_model& xgboost_model::operator=(xgboost_model&& other) noexcept {
     if (this != &other) {
         if (booster_ != nullptr) XGBoosterFree(booster_);
         booster_ = std::exchange(other.booster_, nullptr);
+        booster_type_ = std::move(other.booster_type_);
         problem_ = other.problem_;
         features_ = std::move(other.features_);
         class_values_ = std::move(other.class_values_);

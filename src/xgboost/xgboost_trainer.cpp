@@ -1,6 +1,7 @@
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
 #include <lolpop/core/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/sha256.hpp>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -135,11 +136,15 @@ column class_values_of(const column& y) {
     std::vector<std::size_t> firsts;
     for (std::size_t i = 0; i < y.size(); ++i)
         if (first_row.emplace(y.to_string(i), i).second) firsts.push_back(i);
-    if (y.type() == column_type::categorical)
-        std::sort(firsts.begin(), firsts.end(), [&](std::size_t a, std::size_t b) { return y.to_string(a) < y.to_string(b); });
-    else
+    if (y.type() != column_type::categorical) {
         std::sort(firsts.begin(), firsts.end(), [&](std::size_t a, std::size_t b) { return numeric_less(y, a, b); });
-    return y.take(firsts);
+        return y.take(firsts);
+    }
+    // Rebuilt rather than taken, so that the categories are exactly the classes, in class order.
+    std::sort(firsts.begin(), firsts.end(), [&](std::size_t a, std::size_t b) { return y.to_string(a) < y.to_string(b); });
+    column out(y.name(), column_type::categorical);
+    for (std::size_t r : firsts) out.push_category(y.to_string(r));
+    return out;
 }
 
 void require_complete(const column& y, std::string_view part) {
@@ -315,19 +320,26 @@ std::vector<float> raw_predictions(const xgboost_model& model, const frame& X, s
     const auto values = dense_features(model.features(), X, where);
     if (rows == 0) return {};
     const std::size_t width = model.problem() == problem_type::multiclass ? model.classes().size() : 1;
-    const auto array = fmt::format(
-        R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
-        reinterpret_cast<std::uintptr_t>(values.data()), rows, cols);
     // Early stopping keeps the rounds after the best one in the booster; prediction stops at it.
     const int end = model.best_iteration() + 1 < model.boosted_rounds() ? model.best_iteration() + 1 : 0;
     const auto config = fmt::format(
-        R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false, "missing": NaN}})",
+        R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false, "missing": NaN, "cache_id": 0}})",
         end);
     const bst_ulong* shape = nullptr;
     bst_ulong dims = 0;
     const float* result = nullptr;
-    check(XGBoosterPredictFromDense(model.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims, &result),
-          where);
+    if (model.booster_type() == "gblinear") {
+        // XGBoost has no in-place prediction for linear boosters.
+        dmatrix data(values, rows, cols, where);
+        check(XGBoosterPredictFromDMatrix(model.booster(), data.get(), config.c_str(), &shape, &dims, &result), where);
+    } else {
+        const auto array = fmt::format(
+            R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
+            reinterpret_cast<std::uintptr_t>(values.data()), rows, cols);
+        check(XGBoosterPredictFromDense(model.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims,
+                                        &result),
+              where);
+    }
     std::size_t n = 1;
     for (bst_ulong d = 0; d < dims; ++d) n *= shape[d];
     if (n != rows * width)
@@ -484,14 +496,17 @@ xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem
         }
         if (i - best_iteration >= config_.early_stopping_rounds) break;
     }
-    if (valid)
+    if (valid) {
         context_->log(log_level::info, fmt::format("xgboost_trainer: {} rounds, best round {} with valid-{} {}",
                                                    rounds, best_iteration + 1, metric, best_score));
-    else
+        // A linear booster's rounds update one set of weights: only the last can predict.
+        if (config_.booster == "gblinear") best_iteration = rounds - 1;
+    } else {
         context_->log(log_level::info, fmt::format("xgboost_trainer: {} rounds", rounds));
+    }
 
-    return xgboost_model(booster.release(), problem, std::move(features), std::move(class_values), y.name(), y.type(),
-                         best_iteration, rounds);
+    return xgboost_model(booster.release(), config_.booster, problem, std::move(features), std::move(class_values),
+                         y.name(), y.type(), best_iteration, rounds);
 }
 
 column xgboost_trainer::predict(const xgboost_model& model, const frame& X) const {
@@ -535,8 +550,18 @@ class_probabilities xgboost_trainer::predict_proba(const xgboost_model& model, c
 }
 
 std::string xgboost_trainer::save_model(const xgboost_model& model) const {
+    bst_ulong length = 0;
+    const char* data = nullptr;
+    check(XGBoosterSaveModelToBuffer(model.booster(), R"({"format": "ubj"})", &length, &data),
+          "xgboost_trainer.save_model");
+    const std::string booster(data, length);
+    // XGBoost reads a damaged UBJSON model out of bounds instead of failing, so load_model checks
+    // the booster's size and hash before XGBoost sees it.
     toml::table meta{
         {"format_version", format_version},
+        {"booster_size", static_cast<std::int64_t>(booster.size())},
+        {"booster_sha256", sha256_hex(booster)},
+        {"booster", model.booster_type()},
         {"problem", to_string(model.problem())},
         {"target", model.target_name()},
         {"target_type", to_string(model.target_type())},
@@ -569,15 +594,11 @@ std::string xgboost_trainer::save_model(const xgboost_model& model) const {
     text << meta << '\n';
     const std::string metadata = text.str();
 
-    bst_ulong length = 0;
-    const char* booster = nullptr;
-    check(XGBoosterSaveModelToBuffer(model.booster(), R"({"format": "ubj"})", &length, &booster),
-          "xgboost_trainer.save_model");
     std::string out(magic);
     out += std::to_string(metadata.size());
     out += '\n';
     out += metadata;
-    out.append(booster, length);
+    out += booster;
     return out;
 }
 
@@ -601,6 +622,7 @@ xgboost_model xgboost_trainer::load_model(std::string_view bytes) const {
         const toml::node_view<const toml::node> meta{table};
         if (required<std::int64_t>(meta, "format_version") != format_version)
             throw std::invalid_argument("unsupported format version");
+        const auto booster_type = required<std::string>(meta, "booster");
         const auto problem = parse_enum(required<std::string>(meta, "problem"), all_problems, "problem");
         const auto target = required<std::string>(meta, "target");
         const auto target_type = parse_enum(required<std::string>(meta, "target_type"), all_column_types, "target type");
@@ -627,6 +649,9 @@ xgboost_model xgboost_trainer::load_model(std::string_view bytes) const {
         if (features.empty()) throw std::invalid_argument("there are no features");
 
         bytes.remove_prefix(length);
+        if (required<std::int64_t>(meta, "booster_size") != static_cast<std::int64_t>(bytes.size()) ||
+            required<std::string>(meta, "booster_sha256") != sha256_hex(bytes))
+            throw std::invalid_argument("the booster is damaged or cut short");
         booster_owner booster(nullptr, 0, "xgboost_trainer.load_model");
         if (XGBoosterLoadModelFromBuffer(booster.get(), bytes.data(), bytes.size()) != 0)
             throw std::invalid_argument("the booster does not load: " + xgboost_message());
@@ -635,7 +660,7 @@ xgboost_model xgboost_trainer::load_model(std::string_view bytes) const {
         if (booster_features != features.size())
             throw std::invalid_argument(fmt::format("the booster has {} features, the metadata {}", booster_features,
                                                     features.size()));
-        model.emplace(booster.release(), problem, std::move(features), std::move(class_values), target, target_type,
+        model.emplace(booster.release(), booster_type, problem, std::move(features), std::move(class_values), target, target_type,
                       static_cast<int>(best_iteration), static_cast<int>(rounds));
     } catch (const toml::parse_error& e) {
         throw invalid("the metadata is not TOML: " + std::string(e.description()));

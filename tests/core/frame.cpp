@@ -14,7 +14,7 @@ using lolpop::frame;
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double missing = std::numeric_limits<double>::quiet_NaN();
 
 std::string message_of(auto&& f) {
     try {
@@ -26,7 +26,7 @@ std::string message_of(auto&& f) {
 }
 
 frame people() {
-    return frame({column::numeric("height", {1.8, nan, 1.65}),
+    return frame({column::numeric("height", {1.8, missing, 1.65}),
                   column::integer("age", {34, 0, 51}, {true, false, true}),
                   column::categorical("city", {"Oslo", std::nullopt, "Lima"})});
 }
@@ -100,7 +100,9 @@ TEST_CASE("columns grow by pushing values") {
     CHECK(std::vector<std::int32_t>(c.codes().begin(), c.codes().end()) == std::vector<std::int32_t>{0, 1, 0, -1});
 
     CHECK(message_of([&] { n.push_integer(1); }) == "column 'x' is numeric, not integer");
-    CHECK(message_of([] { (void)column::integer("k", {1, 2}, {true}); }) == "column 'k' has 2 values but 1 validity flags");
+    CHECK(message_of([] {
+              (void)column::integer("k", {1, 2}, {true});
+          }) == "column 'k' has 2 values but 1 validity flags");
 }
 
 TEST_CASE("take picks rows in order, repeats allowed, and keeps categories") {
@@ -117,19 +119,20 @@ TEST_CASE("take picks rows in order, repeats allowed, and keeps categories") {
 }
 
 TEST_CASE("cast converts by the documented rules") {
-    const column whole = column::numeric("v", {1.0, nan, -3.0});
+    const column whole = column::numeric("v", {1.0, missing, -3.0});
     const column as_int = whole.cast(column_type::integer);
     CHECK(as_int.type() == column_type::integer);
     CHECK(as_int.integer_values()[2] == -3);
     CHECK(as_int.is_missing(1));
     CHECK(as_int.cast(column_type::numeric) == whole);
 
-    CHECK(message_of([] { (void)column::numeric("v", {1.0, 8.5}).cast(column_type::integer); }) ==
-          "8.5 in column 'v' (row 2) is not a whole number");
+    CHECK(message_of([] {
+              (void)column::numeric("v", {1.0, 8.5}).cast(column_type::integer);
+          }) == "8.5 in column 'v' (row 2) is not a whole number");
     CHECK(message_of([] { (void)column::numeric("v", {1e300}).cast(column_type::integer); }) ==
           "1e+300 in column 'v' (row 1) is not a whole number");
 
-    const column labels = column::numeric("v", {1.5, nan, 2.0}).cast(column_type::categorical);
+    const column labels = column::numeric("v", {1.5, missing, 2.0}).cast(column_type::categorical);
     CHECK(labels.type() == column_type::categorical);
     CHECK(labels.categories() == std::vector<std::string>{"1.5", "2"});
     CHECK(labels.is_missing(1));
@@ -144,8 +147,9 @@ TEST_CASE("cast converts by the documented rules") {
     const column ints = column::categorical("t", {"9007199254740993", "2.0"}).cast(column_type::integer);
     CHECK(ints.integer_values()[0] == 9007199254740993);  // exact, beyond double precision
     CHECK(ints.integer_values()[1] == 2);
-    CHECK(message_of([] { (void)column::categorical("t", {"1", "abc"}).cast(column_type::numeric); }) ==
-          "'abc' in column 't' (row 2) is not a number");
+    CHECK(message_of([] {
+              (void)column::categorical("t", {"1", "abc"}).cast(column_type::numeric);
+          }) == "'abc' in column 't' (row 2) is not a number");
     CHECK(message_of([] { (void)column::categorical("t", {"2.5"}).cast(column_type::integer); }) ==
           "'2.5' in column 't' (row 1) is not a whole number");
     CHECK(message_of([] { (void)column::categorical("t", {"x"}).cast(column_type::integer); }) ==
@@ -154,9 +158,9 @@ TEST_CASE("cast converts by the documented rules") {
 
 TEST_CASE("equality compares names, types, values and missingness") {
     CHECK(people() == people());
-    CHECK(column::numeric("a", {1, nan}) == column::numeric("a", {1, nan}));
-    CHECK_FALSE(column::numeric("a", {1, nan}) == column::numeric("b", {1, nan}));
-    CHECK_FALSE(column::numeric("a", {1, nan}) == column::numeric("a", {1, 2}));
+    CHECK(column::numeric("a", {1, missing}) == column::numeric("a", {1, missing}));
+    CHECK_FALSE(column::numeric("a", {1, missing}) == column::numeric("b", {1, missing}));
+    CHECK_FALSE(column::numeric("a", {1, missing}) == column::numeric("a", {1, 2}));
     CHECK_FALSE(column::numeric("a", {1, 2}) == column::numeric("a", {1, 2.5}));
     CHECK_FALSE(column::numeric("a", {1, 2}) == column::integer("a", {1, 2}));
     CHECK(column::integer("a", {1, 5}, {true, false}) == column::integer("a", {1, 0}, {true, false}));
@@ -179,7 +183,7 @@ TEST_CASE("equality compares names, types, values and missingness") {
     CHECK_FALSE(p == column::categorical("c", {"a", std::nullopt}));
 
     frame reordered({column::integer("age", {34, 0, 51}, {true, false, true}),
-                     column::numeric("height", {1.8, nan, 1.65}),
+                     column::numeric("height", {1.8, missing, 1.65}),
                      column::categorical("city", {"Oslo", std::nullopt, "Lima"})});
     CHECK_FALSE(people() == reordered);
 }
@@ -194,7 +198,9 @@ TEST_CASE("frames look columns up by name and suggest close names") {
     f["height"].rename("h");
     CHECK(f.names() == std::vector<std::string>{"h", "age", "city"});
 
-    CHECK(message_of([&] { f.add(column::numeric("w", {1, 2})); }) == "column 'w' has 2 rows, expected 3 like column 'h'");
+    CHECK(message_of([&] {
+              f.add(column::numeric("w", {1, 2}));
+          }) == "column 'w' has 2 rows, expected 3 like column 'h'");
     CHECK(message_of([&] { f.add(column::numeric("age", {1, 2, 3})); }) == "a column named 'age' already exists");
     f.add(column::numeric("w", {70, 80, 90}));
     CHECK(f.cols() == 4);
@@ -204,7 +210,7 @@ TEST_CASE("frames look columns up by name and suggest close names") {
     CHECK_FALSE(f.has("city"));
     f.remove("w");
     CHECK(f.names() == std::vector<std::string>{"h", "age"});
-    CHECK(message_of([&] { f.remove("wx"); }) == "no column named 'wx' (did you mean 'w'?)" );
+    CHECK(message_of([&] { f.remove("agee"); }) == "no column named 'agee' (did you mean 'age'?)");
 }
 
 TEST_CASE("select keeps the given order, drop removes") {

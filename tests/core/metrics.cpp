@@ -194,7 +194,7 @@ TEST_CASE("metrics are NaN where scikit-learn has no value and follow its zero-d
     CHECK(lolpop::f1(zeros, zeros) == 0.0);
     // Class 2 never occurs in y_true, so only classes 0 and 1 are averaged.
     const std::vector<int> t{0, 0, 1, 1};
-    const std::vector<double> proba{0.8, 0.1, 0.1, 0.6, 0.3, 0.1, 0.2, 0.7, 0.1, 0.3, 0.3, 0.4};
+    const std::vector<double> proba{0.8, 0.1, 0.1, 0.6, 0.3, 0.1, 0.2, 0.7, 0.1, 0.2, 0.4, 0.4};
     CHECK(lolpop::roc_auc_ovr_macro(t, proba, 3) == doctest::Approx(1.0));
     CHECK(lolpop::mape(std::vector<double>{0.0}, std::vector<double>{1.0}) == doctest::Approx(1 / DBL_EPSILON));
     CHECK(lolpop::r2(std::vector<double>{2, 2}, std::vector<double>{2, 2}) == 1.0);

@@ -4,7 +4,7 @@
 #include <lolpop/core/atomic_file.hpp>
 #include <lolpop/core/csv.hpp>
 
-#include "../support/temp_directory.hpp"
+#include "../temp_directory.hpp"
 
 #include <doctest/doctest.h>
 
@@ -26,7 +26,7 @@ struct process_result {
 
 // Runs `binary args` in the example's directory with LOLPOP_HOME pointing at `home`.
 process_result run_binary(const std::string& example, const std::string& binary, const std::string& args,
-                   const testing::temp_directory& home) {
+                   const lolpop_test::temp_directory& home) {
     const std::string command = "cd '" LOLPOP_SOURCE_DIR "/examples/" + example + "' && LOLPOP_HOME='" +
                                 home.path().string() + "' '" + binary + "' " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
@@ -45,7 +45,7 @@ struct store_snapshot {
     bool operator==(const store_snapshot&) const = default;
 };
 
-store_snapshot snapshot(const testing::temp_directory& home, const std::string& model) {
+store_snapshot snapshot(const lolpop_test::temp_directory& home, const std::string& model) {
     context ctx;
     sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
     return {tracker.list_runs().size(), tracker.list_model_versions(model).size(), tracker.list_prediction_jobs().size(),
@@ -55,12 +55,12 @@ store_snapshot snapshot(const testing::temp_directory& home, const std::string& 
 }  // namespace
 
 TEST_CASE("breast_cancer prod: build-all reaches roc_auc >= 0.97 on the held-out part and fills the store") {
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     const auto r = run_binary("breast_cancer", BREAST_CANCER_PROD, "build-all", home);
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK(r.output.find("roc_auc") != std::string::npos);
-    CHECK(r.output.find("metadata store: " + (home / "metadata.db")) != std::string::npos);
+    CHECK(r.output.find("metadata store: " + (home / "metadata.db").string()) != std::string::npos);
 
     context ctx;
     sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
@@ -83,7 +83,7 @@ TEST_CASE("breast_cancer prod: build-all reaches roc_auc >= 0.97 on the held-out
 }
 
 TEST_CASE("breast_cancer dev: every step as its own process, then --describe and --version") {
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     for (const char* step : {"process", "train", "deploy", "predict", "evaluate"}) {
         const auto r = run_binary("breast_cancer", BREAST_CANCER_DEV, step, home);
         INFO(step, r.output);
@@ -107,7 +107,7 @@ TEST_CASE("breast_cancer dev: every step as its own process, then --describe and
 }
 
 TEST_CASE("bad input: one clear line, a non-zero exit, and the stores as they were") {
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     REQUIRE(run_binary("breast_cancer", BREAST_CANCER_DEV, "build-all", home).exit_code == 0);
     const auto before = snapshot(home, "breast_cancer");
 
@@ -138,7 +138,7 @@ TEST_CASE("bad input: one clear line, a non-zero exit, and the stores as they we
 
 TEST_CASE("cars dev and prod: regression with missing values and a categorical feature") {
     for (const char* binary : {CARS_DEV, CARS_PROD}) {
-        testing::temp_directory home;
+        lolpop_test::temp_directory home;
         const auto r = run_binary("cars", binary, "build-all", home);
         INFO(binary, r.output);
         REQUIRE(r.exit_code == 0);

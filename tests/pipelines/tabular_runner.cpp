@@ -15,7 +15,7 @@
 #include <lolpop/runners/classification_runner.hpp>
 #include <lolpop/runners/regression_runner.hpp>
 
-#include "../support/temp_directory.hpp"
+#include "../temp_directory.hpp"
 
 #include <doctest/doctest.h>
 
@@ -46,7 +46,7 @@ const profile_info test_profile{"test", "0123", "tabular_runner.cpp", ""};
 const std::string examples = LOLPOP_SOURCE_DIR "/examples/";
 
 template <class Workflow>
-void point_stores_at(typename Workflow::settings& s, const testing::temp_directory& home) {
+void point_stores_at(typename Workflow::settings& s, const lolpop_test::temp_directory& home) {
     part<role::metadata_tracker>(s).path = home / "metadata.db";
     part<role::metrics_tracker>(s).path = home / "metadata.db";
     part<role::resource_version_control>(s).path = home / "artifacts";
@@ -55,7 +55,7 @@ void point_stores_at(typename Workflow::settings& s, const testing::temp_directo
     s.config.predictions_path = home / "predictions.csv";
 }
 
-breast_cancer_workflow::settings breast_cancer_settings(const testing::temp_directory& home) {
+breast_cancer_workflow::settings breast_cancer_settings(const lolpop_test::temp_directory& home) {
     breast_cancer_workflow::settings s{};
     s.config.train_data = examples + "breast_cancer/data/breast_cancer.csv";
     s.config.predict_data = examples + "breast_cancer/data/breast_cancer_new.csv";
@@ -81,7 +81,7 @@ store_counts count(sqlite_metadata_tracker& t, const std::string& model) {
 }  // namespace
 
 TEST_CASE("build_all runs process, train, deploy and predict on breast_cancer and records lineage") {
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     const auto settings = breast_cancer_settings(home);
     breast_cancer_workflow workflow(settings, test_profile);
     const build_all_outcome out = workflow.build_all();
@@ -111,7 +111,7 @@ TEST_CASE("build_all runs process, train, deploy and predict on breast_cancer an
 }
 
 TEST_CASE("each step runs in its own runner and finds what the earlier steps stored") {
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     const auto settings = breast_cancer_settings(home);
     const auto data = breast_cancer_workflow(settings, test_profile).process_data();
     const auto trained = breast_cancer_workflow(settings, test_profile).train_model();
@@ -126,7 +126,7 @@ TEST_CASE("each step runs in its own runner and finds what the earlier steps sto
 }
 
 TEST_CASE("a weaker challenger does not replace the deployed champion") {
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     auto settings = breast_cancer_settings(home);
     breast_cancer_workflow(settings, test_profile).build_all();
 
@@ -144,7 +144,7 @@ TEST_CASE("a weaker challenger does not replace the deployed champion") {
 }
 
 TEST_CASE("bad input stops the step with a clear error and leaves the stores as they were") {
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     auto settings = breast_cancer_settings(home);
     breast_cancer_workflow(settings, test_profile).build_all();
     const auto artifacts_before = std::distance(fs::recursive_directory_iterator(home / "artifacts"), {});
@@ -172,7 +172,7 @@ TEST_CASE("regression on cars: a column transformer, missing values and a catego
     using predict = offline_predict<bind<role::data_connector, csv_data_connector>,
                                     bind<role::data_transformer, column_transformer>>;
     using cars_workflow = local_workflow<regression_runner, process, xgboost_train<random_splitter>, predict>;
-    testing::temp_directory home;
+    lolpop_test::temp_directory home;
     cars_workflow::settings s{};
     s.config.train_data = examples + "cars/data/cars.csv";
     s.config.predict_data = examples + "cars/data/cars_new.csv";

@@ -28,11 +28,16 @@ public:
 class diagnostics {
 public:
     void error(const location& where, std::string_view message);
-    bool failed() const noexcept { return !messages_.empty(); }
-    const std::vector<std::string>& messages() const noexcept { return messages_; }
+    bool failed() const noexcept { return !errors_.empty(); }
+    // The formatted errors in file order (by file, line, column), as a compiler reports them.
+    std::vector<std::string> report() const;
 
 private:
-    std::vector<std::string> messages_;
+    struct entry {
+        location where;
+        std::string message;
+    };
+    std::vector<entry> errors_;
 };
 
 }  // namespace lolpop::gen

@@ -44,12 +44,6 @@ std::string chain_text(const std::vector<std::filesystem::path>& chain, const st
     return out + last.string();
 }
 
-// The [profile] table's `extends`, taken out of the document.
-const node* extends_of(const node& profile) {
-    const member* m = profile.find("extends");
-    return m ? &m->value : nullptr;
-}
-
 node load_chain(const std::filesystem::path& path, const location& from, std::vector<std::filesystem::path>& chain,
                 std::vector<std::filesystem::path>& files) {
     node root = parse_document(read_file(path, from, from.file ? "extended profile" : "profile"), path.string());
@@ -67,8 +61,9 @@ node load_chain(const std::filesystem::path& path, const location& from, std::ve
             static const std::string known[] = {"extends"};
             throw fatal_error(m.key_where, fmt::format("unknown key '{}' in [profile]{}", m.key, did_you_mean(m.key, known)));
         }
-    const node* extends = extends_of(profile);
-    if (!extends) return root;
+    const member* extends_key = profile.find("extends");
+    if (!extends_key) return root;
+    const node* extends = &extends_key->value;
     if (!extends->is_string())
         throw fatal_error(extends->where, fmt::format("'extends' must be a string (a path relative to this file), got {}",
                                                       type_name(extends->type)));

@@ -1,6 +1,11 @@
 #include "profile_tree.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <sstream>
 #include <tuple>
 
@@ -81,41 +86,61 @@ node convert(const toml::node& in) {
     return out;
 }
 
-void insert_into(toml::table& table, const std::string& key, const node& value);
-void push_into(toml::array& array, const node& value);
-
-toml::table to_table(const node& in) {
-    toml::table out;
-    out.is_inline(in.inline_table);
-    for (const auto& m : in.members) insert_into(out, m.key, m.value);
-    return out;
+bool is_bare_key(std::string_view key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
 }
 
-toml::array to_array(const node& in) {
-    toml::array out;
-    for (const auto& item : in.items) push_into(out, item);
-    return out;
+// toml++ quotes and escapes strings; the layout around them is ours, so that the text keeps the
+// profile's order and floats keep their shortest form (toml++ prints 0.2 as 0.20000000000000001).
+std::string quoted(std::string_view text) {
+    std::ostringstream out;
+    out << toml::toml_formatter(toml::value<std::string>(std::string(text)), toml::format_flags::allow_unicode_strings);
+    return out.str();
 }
 
-// Dates and times never reach a setting (no registry type accepts them); they are kept as text.
-template <class Sink>
-void emplace_value(Sink&& sink, const node& value) {
-    switch (value.type) {
-        case toml::node_type::table: sink(to_table(value)); break;
-        case toml::node_type::array: sink(to_array(value)); break;
-        case toml::node_type::integer: sink(value.integer); break;
-        case toml::node_type::floating_point: sink(value.floating); break;
-        case toml::node_type::boolean: sink(value.boolean); break;
-        default: sink(value.string); break;
+std::string key_text(std::string_view key) { return is_bare_key(key) ? std::string(key) : quoted(key); }
+
+std::string float_text(double v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    std::string text = fmt::format("{}", v);
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+}
+
+bool is_section(const node& n) { return n.is_table() && !n.inline_table; }
+
+std::string value_text(const node& v) {
+    switch (v.type) {
+        case toml::node_type::string: return quoted(v.string);
+        case toml::node_type::integer: return std::to_string(v.integer);
+        case toml::node_type::floating_point: return float_text(v.floating);
+        case toml::node_type::boolean: return v.boolean ? "true" : "false";
+        case toml::node_type::array: {
+            std::vector<std::string> items;
+            for (const auto& item : v.items) items.push_back(value_text(item));
+            return fmt::format("[{}]", fmt::join(items, ", "));
+        }
+        case toml::node_type::table: {
+            std::vector<std::string> entries;
+            for (const auto& m : v.members) entries.push_back(key_text(m.key) + " = " + value_text(m.value));
+            return entries.empty() ? "{}" : fmt::format("{{ {} }}", fmt::join(entries, ", "));
+        }
+        default: return v.string;  // a date or time, as written
     }
 }
 
-void insert_into(toml::table& table, const std::string& key, const node& value) {
-    emplace_value([&](auto&& v) { table.insert_or_assign(key, std::forward<decltype(v)>(v)); }, value);
-}
-
-void push_into(toml::array& array, const node& value) {
-    emplace_value([&](auto&& v) { array.push_back(std::forward<decltype(v)>(v)); }, value);
+void write_table(std::string& out, const node& table, const std::string& path) {
+    bool has_values = false;
+    for (const auto& m : table.members)
+        if (!is_section(m.value)) has_values = true;
+    if (!path.empty() && (has_values || table.members.empty())) out += fmt::format("{}[{}]\n", out.empty() ? "" : "\n", path);
+    for (const auto& m : table.members)
+        if (!is_section(m.value)) out += fmt::format("{} = {}\n", key_text(m.key), value_text(m.value));
+    for (const auto& m : table.members)
+        if (is_section(m.value)) write_table(out, m.value, path.empty() ? key_text(m.key) : path + "." + key_text(m.key));
 }
 
 }  // namespace
@@ -131,9 +156,9 @@ node parse_document(std::string_view text, const std::string& path) {
 }
 
 std::string to_toml_text(const node& table) {
-    std::ostringstream out;
-    out << toml::toml_formatter(to_table(table), toml::format_flags::allow_unicode_strings);
-    return out.str();
+    std::string out;
+    write_table(out, table, "");
+    return out;
 }
 
 }  // namespace lolpop::gen

@@ -51,7 +51,7 @@ location location_of(const toml::source_region& region);
 // Parses `text` read from `path`; syntax errors become fatal_error at toml++'s position.
 node parse_document(std::string_view text, const std::string& path);
 
-// The document as TOML text again (toml++ formatting: keys sorted, strings in double quotes).
+// The document as TOML text again, in the same order; equal documents give equal text.
 std::string to_toml_text(const node& table);
 
 }  // namespace lolpop::gen

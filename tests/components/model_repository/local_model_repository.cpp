@@ -73,7 +73,7 @@ TEST_CASE("local_model_repository keeps models apart and the latest promotion la
     repository.register_model(version("mv-1"));
     repository.register_model(version("mv-2"));
     repository.register_model(version("other-1", "fraud"));
-    CHECK(occurrences(lolpop::read_file(tmp / "churn.toml"), "\"mv-1\"") == 1);
+    CHECK(occurrences(lolpop::read_file(tmp / "churn.toml"), "mv-1") == 1);
 
     const lolpop::promotion first = repository.promote_model(version("mv-1"));
     const lolpop::promotion second = repository.promote_model(version("mv-2"));
@@ -81,6 +81,16 @@ TEST_CASE("local_model_repository keeps models apart and the latest promotion la
     CHECK(repository.latest_promotion("churn")->id == second.id);
     CHECK_FALSE(repository.latest_promotion("fraud").has_value());
     CHECK_THROWS_AS(repository.promote_model(version("mv-1", "fraud")), lolpop::error);
+}
+
+TEST_CASE("local_model_repository keeps ids with quotes, backslashes and line breaks intact") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    const lolpop::local_model_repository::config cfg{tmp.path().string()};
+    const std::string odd = "mv 'single' \"double\" back\\slash\nnew line";
+    lolpop::local_model_repository(cfg, ctx).register_model(version(odd));
+    lolpop::local_model_repository(cfg, ctx).promote_model(version(odd));
+    CHECK(lolpop::local_model_repository(cfg, ctx).latest_promotion("churn")->model_version_id == odd);
 }
 
 TEST_CASE("local_model_repository rejects what it never saw") {

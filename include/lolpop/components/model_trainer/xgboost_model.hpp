@@ -21,10 +21,12 @@ struct xgboost_feature {
 
 class xgboost_model {
 public:
-    // Takes ownership of `booster` (an XGBoost BoosterHandle). `class_values` holds one row per
-    // class, in class order, typed like the training target (empty for regression).
-    xgboost_model(void* booster, problem_type problem, std::vector<xgboost_feature> features, column class_values,
-                  std::string target_name, column_type target_type, int best_iteration, int boosted_rounds);
+    // Takes ownership of `booster` (an XGBoost BoosterHandle) of type `booster_type` ("gbtree",
+    // "dart" or "gblinear"). `class_values` holds one row per class, in class order, typed like the
+    // training target (empty for regression).
+    xgboost_model(void* booster, std::string booster_type, problem_type problem, std::vector<xgboost_feature> features,
+                  column class_values, std::string target_name, column_type target_type, int best_iteration,
+                  int boosted_rounds);
     ~xgboost_model();
     xgboost_model(xgboost_model&& other) noexcept;
     xgboost_model& operator=(xgboost_model&& other) noexcept;
@@ -33,6 +35,7 @@ public:
 
     // The XGBoost BoosterHandle, for code that calls XGBoost's C API itself.
     void* booster() const noexcept { return booster_; }
+    const std::string& booster_type() const noexcept { return booster_type_; }
     problem_type problem() const noexcept { return problem_; }
     const std::vector<xgboost_feature>& features() const noexcept { return features_; }
     // The classes as text (column::to_string of the training labels), sorted: numerically for a
@@ -42,12 +45,14 @@ public:
     const std::string& target_name() const noexcept { return target_name_; }
     column_type target_type() const noexcept { return target_type_; }
     // The round (0-based) whose model predicts: the best one on the validation data when early
-    // stopping was on, the last one otherwise.
+    // stopping was on, the last one otherwise (and always for gblinear, which cannot predict
+    // from an earlier round).
     int best_iteration() const noexcept { return best_iteration_; }
     int boosted_rounds() const noexcept { return boosted_rounds_; }
 
 private:
     void* booster_;
+    std::string booster_type_;
     problem_type problem_;
     std::vector<xgboost_feature> features_;
     column class_values_;

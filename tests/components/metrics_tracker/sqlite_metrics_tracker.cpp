@@ -3,7 +3,7 @@
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
 #include <lolpop/core/error.hpp>
 
-#include "../temp_directory.hpp"
+#include "../../temp_directory.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 #include <lolpop/components/data_connector/sqlite_data_connector.hpp>
 #include <lolpop/core/error.hpp>
 
-#include "../temp_directory.hpp"
+#include "../../temp_directory.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/core/error.hpp>
 
-#include "../temp_directory.hpp"
+#include "../../temp_directory.hpp"
 
 #include <doctest/doctest.h>
 

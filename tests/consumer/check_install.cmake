@@ -1,0 +1,48 @@
+# Installs lolpop's build into PREFIX (fresh) and checks what an outside project gets from it.
+#   cmake -DBUILD_DIR=<lolpop build> -DPREFIX=<install prefix> [-DCONFIG=<config>] -P check_install.cmake
+cmake_minimum_required(VERSION 3.25)
+
+file(REMOVE_RECURSE "${PREFIX}")
+set(config_args "")
+if(CONFIG)
+  set(config_args --config "${CONFIG}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}" ${config_args}
+                RESULT_VARIABLE rc OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed (${rc})")
+endif()
+
+file(GLOB_RECURSE config_files "${PREFIX}/*/lolpopConfig.cmake")
+if(NOT config_files)
+  message(FATAL_ERROR "no lolpopConfig.cmake under ${PREFIX}")
+endif()
+list(GET config_files 0 config_file)
+get_filename_component(package_dir "${config_file}" DIRECTORY)
+foreach(file IN ITEMS lolpopConfigVersion.cmake lolpopTargets.cmake lolpop_add_profile.cmake profile_main.cpp)
+  if(NOT EXISTS "${package_dir}/${file}")
+    message(SEND_ERROR "the package lacks ${file}")
+  endif()
+endforeach()
+foreach(file IN ITEMS include/lolpop/registry.toml include/lolpop/core/bind.hpp include/lolpop/cli/profile_main.hpp bin/lolpop-gen)
+  if(NOT EXISTS "${PREFIX}/${file}")
+    message(SEND_ERROR "the install lacks ${file}")
+  endif()
+endforeach()
+
+# Our strict warnings are for our code only: nothing exported may carry them to users.
+file(GLOB target_files "${package_dir}/lolpopTargets*.cmake")
+foreach(file IN LISTS target_files)
+  file(READ "${file}" text)
+  foreach(leak IN ITEMS -Werror -Wpedantic lolpop_warnings)
+    string(FIND "${text}" "${leak}" at)
+    if(NOT at EQUAL -1)
+      message(SEND_ERROR "${file} exports '${leak}'")
+    endif()
+  endforeach()
+endforeach()
+
+execute_process(COMMAND "${PREFIX}/bin/lolpop-gen" --version RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^lolpop-gen [0-9]+\\.[0-9]+\\.[0-9]+\n$")
+  message(SEND_ERROR "the installed lolpop-gen does not run: ${rc} ${out}")
+endif()

@@ -1,0 +1,16 @@
+#pragma once
+#include <lolpop/core/settings.hpp>
+
+#include <string>
+
+namespace probe {
+
+template <class... Binds>
+struct train_pipeline {
+    struct config {
+        std::string metric;
+    };
+    using settings = lolpop::composite_settings<config, Binds...>;
+};
+
+}  // namespace probe

@@ -1,0 +1,227 @@
+#include "emit_header.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+
+namespace lolpop::gen {
+
+std::string cpp_string_literal(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '"': out += "\\\""; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '?': out += "\\?"; break;  // no trigraph warnings, whatever the profile says
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                    out += fmt::format("\\{:03o}", static_cast<unsigned char>(c));  // octal: at most 3 digits
+                else
+                    out += c;
+        }
+    }
+    return out + "\"";
+}
+
+namespace {
+
+constexpr std::string_view generator_version = LOLPOP_GEN_VERSION;
+
+bool has_env(const node& v) { return v.is_string() && v.string.find("${env:") != std::string::npos; }
+
+std::string integer_literal(std::int64_t v) {
+    // -9223372036854775808 is not a literal: the minus applies to a constant too large for long long.
+    if (v == std::numeric_limits<std::int64_t>::min()) return "(-9223372036854775807 - 1)";
+    return std::to_string(v);
+}
+
+std::string float_literal(double v) {
+    if (std::isnan(v)) return "std::numeric_limits<double>::quiet_NaN()";
+    if (std::isinf(v)) return v > 0 ? "std::numeric_limits<double>::infinity()" : "-std::numeric_limits<double>::infinity()";
+    std::string text = fmt::format("{}", v);  // shortest text that reads back as the same double
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+}
+
+bool is_non_finite(const node& v) {
+    if (v.type == toml::node_type::floating_point) return !std::isfinite(v.floating);
+    return std::any_of(v.items.begin(), v.items.end(), is_non_finite);
+}
+
+std::string string_expression(const node& v, std::string_view where) {
+    if (has_env(v)) return fmt::format("lolpop::expand_env({}, {})", cpp_string_literal(v.string), cpp_string_literal(where));
+    return fmt::format("std::string{{{}}}", cpp_string_literal(v.string));
+}
+
+// The right-hand side of `c.<key> = ...`: braced, so that a narrowing conversion does not compile.
+std::string value_expression(const node& v, std::string_view where) {
+    switch (v.type) {
+        case toml::node_type::string:
+            if (has_env(v)) return string_expression(v, where);
+            return fmt::format("{{{}}}", cpp_string_literal(v.string));
+        case toml::node_type::integer: return fmt::format("{{{}}}", integer_literal(v.integer));
+        case toml::node_type::floating_point: return fmt::format("{{{}}}", float_literal(v.floating));
+        case toml::node_type::boolean: return v.boolean ? "{true}" : "{false}";
+        case toml::node_type::array: {
+            std::vector<std::string> items;
+            for (const auto& item : v.items)
+                items.push_back(item.is_string() ? string_expression(item, where)
+                                : float_literal(item.type == toml::node_type::integer ? static_cast<double>(item.integer) : item.floating));
+            return fmt::format("{{{}}}", fmt::join(items, ", "));
+        }
+        default: {  // a table of strings (validated)
+            std::vector<std::string> entries;
+            for (const auto& e : v.members)
+                entries.push_back(fmt::format("{{std::string{{{}}}, {}}}", cpp_string_literal(e.key), string_expression(e.value, where)));
+            return fmt::format("{{{}}}", fmt::join(entries, ", "));
+        }
+    }
+}
+
+std::string role_tag(std::string_view role) { return fmt::format("lolpop::role::{}", role); }
+
+// Text with its own line count, so that #line can restore the header's numbering.
+class header_writer {
+public:
+    explicit header_writer(const std::string& header_path) : header_literal_(cpp_string_literal(header_path)) {}
+
+    void line(std::string_view text) {
+        out_ += text;
+        out_ += '\n';
+        next_line_ += 1 + static_cast<unsigned>(std::count(text.begin(), text.end(), '\n'));
+    }
+    void at(const location& where) {
+        line(fmt::format("#line {} {}", where.line,
+                         cpp_string_literal(std::filesystem::absolute(*where.file).lexically_normal().string())));
+    }
+    void back_to_header() { line(fmt::format("#line {} {}", next_line_ + 1, header_literal_)); }
+
+    // `using <alias> = <tmpl><binds...>;`, one #line per binding.
+    void alias(std::string_view alias, std::string_view tmpl, const std::vector<std::pair<location, std::string>>& binds) {
+        if (binds.empty()) return line(fmt::format("using {} = {}<>;", alias, tmpl));
+        line(fmt::format("using {} = {}<", alias, tmpl));
+        for (std::size_t i = 0; i < binds.size(); ++i) {
+            at(binds[i].first);
+            line(fmt::format("    {}{}", binds[i].second, i + 1 < binds.size() ? "," : ""));
+        }
+        back_to_header();
+        line(">;");
+    }
+
+    void settings_block(std::string_view access, const std::vector<setting>& settings, std::string_view where_prefix) {
+        if (settings.empty()) return;
+        line("    {");
+        line(fmt::format("        auto& c = {};", access));
+        for (const auto& s : settings) {
+            at(s.value->where);
+            line(fmt::format("        c.{} = {};", s.key, value_expression(*s.value, fmt::format("{}.{}", where_prefix, s.key))));
+            back_to_header();
+        }
+        line("    }");
+    }
+
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+    unsigned next_line_ = 1;
+    std::string header_literal_;
+};
+
+std::string bind_text(std::string_view role, std::string_view type) {
+    return fmt::format("lolpop::bind<{}, {}>", role_tag(role), type);
+}
+
+std::vector<std::pair<location, std::string>> component_binds(const std::vector<component_binding>& bindings) {
+    std::vector<std::pair<location, std::string>> out;
+    for (const auto& b : bindings) out.emplace_back(b.where, bind_text(b.role, b.component->type));
+    return out;
+}
+
+std::vector<std::string> headers_of(const workflow& wf) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& h) {
+        if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
+    };
+    add(wf.runner->header);
+    for (const auto& c : wf.components) add(c.component->header);
+    for (const auto& p : wf.pipelines) {
+        add(p.pipeline->header);
+        for (const auto& c : p.components) add(c.component->header);
+    }
+    return out;
+}
+
+bool needs_limits(const workflow& wf) {
+    auto any = [](const std::vector<setting>& settings) {
+        return std::any_of(settings.begin(), settings.end(), [](const setting& s) { return is_non_finite(*s.value); });
+    };
+    bool found = any(wf.config);
+    for (const auto& c : wf.components) found = found || any(c.settings);
+    for (const auto& p : wf.pipelines) {
+        found = found || any(p.config);
+        for (const auto& c : p.components) found = found || any(c.settings);
+    }
+    return found;
+}
+
+}  // namespace
+
+std::string emit_header(const workflow& wf, const header_identity& id) {
+    constexpr std::string_view delimiter = "lolpop_profile";
+    if (id.text.find(fmt::format("){}\"", delimiter)) != std::string::npos)
+        throw fatal_error(location{}, fmt::format("the resolved profile contains '){}\"', which would end the raw string "
+                                                  "that stores it",
+                                                  delimiter));
+
+    header_writer w(id.header_path);
+    w.line(fmt::format("// Generated by lolpop-gen {} from {}. Do not edit.", generator_version, id.source));
+    w.line("#pragma once");
+    for (std::string_view core : {"profile_info", "setting_value", "settings", "role", "bind"})
+        w.line(fmt::format("#include <lolpop/core/{}.hpp>", core));
+    if (needs_limits(wf)) w.line("#include <limits>");
+    for (const auto& h : headers_of(wf)) w.line(fmt::format("#include <{}>", h));
+    w.line("");
+    w.line("namespace lolpop_profile {");
+    w.line("");
+    w.line(fmt::format("inline constexpr lolpop::profile_info info{{{}, {}, {}, R\"{}({}){}\"}};", cpp_string_literal(id.name),
+                       cpp_string_literal(id.build_id), cpp_string_literal(id.source), delimiter, id.text, delimiter));
+    w.line("");
+
+    std::vector<std::pair<location, std::string>> runner_binds = component_binds(wf.components);
+    for (const auto& p : wf.pipelines) {
+        const std::string alias = p.role + "_pipeline";
+        w.alias(alias, p.pipeline->type, component_binds(p.components));
+        runner_binds.emplace_back(p.where, bind_text(p.role, alias));
+    }
+    w.alias("workflow", wf.runner->type, runner_binds);
+    w.line("");
+
+    w.line("inline workflow::settings make_settings() {");
+    w.line("    workflow::settings s{};");
+    w.settings_block("s.config", wf.config, "config");
+    for (const auto& c : wf.components)
+        w.settings_block(fmt::format("lolpop::part<{}>(s)", role_tag(c.role)), c.settings, c.role);
+    for (const auto& p : wf.pipelines) {
+        const std::string pipeline = fmt::format("lolpop::part<{}>(s)", role_tag(p.role));
+        w.settings_block(pipeline + ".config", p.config, p.role + ".config");
+        for (const auto& c : p.components)
+            w.settings_block(fmt::format("lolpop::part<{}>({})", role_tag(c.role), pipeline), c.settings,
+                             fmt::format("{}.{}", p.role, c.role));
+    }
+    w.line("    return s;");
+    w.line("}");
+    w.line("");
+    w.line("}  // namespace lolpop_profile");
+    return w.take();
+}
+
+}  // namespace lolpop::gen

@@ -1,0 +1,168 @@
+// lolpop-gen --profile P.toml --registry R.toml [--registry R2.toml ...] --output OUT.hpp
+//            [--depfile OUT.d] [--stamp OUT.stamp]
+#include "diagnostics.hpp"
+#include "emit_header.hpp"
+#include "profile_loader.hpp"
+#include "registry.hpp"
+#include "validate.hpp"
+
+#include <lolpop/core/did_you_mean.hpp>
+#include <lolpop/core/sha256.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view version = LOLPOP_GEN_VERSION;
+
+constexpr std::string_view usage = R"(usage: lolpop-gen --profile P.toml --registry R.toml [--registry R2.toml ...] --output OUT.hpp
+                  [--depfile OUT.d] [--stamp OUT.stamp]
+
+Turns a lolpop profile into the header that composes its workflow. The first registry is the
+built-in one; later ones add user components. OUT.hpp is written only when its content changes.
+--depfile writes a Makefile-style list of the files read (for the build system), naming the
+--stamp file (touched on every success) or else OUT.hpp as its target.
+)";
+
+struct options {
+    fs::path profile;
+    std::vector<fs::path> registries;
+    fs::path output;
+    std::optional<fs::path> depfile;
+    std::optional<fs::path> stamp;
+};
+
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Returns nullopt when --help or --version was answered.
+std::optional<options> parse_arguments(int argc, char** argv) {
+    options opts;
+    static const std::vector<std::string> flags = {"--profile", "--registry", "--output", "--depfile", "--stamp", "--help", "--version"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--help") {
+            std::cout << usage;
+            return std::nullopt;
+        }
+        if (arg == "--version") {
+            std::cout << "lolpop-gen " << version << '\n';
+            return std::nullopt;
+        }
+        if (std::find(flags.begin(), flags.end(), arg) == flags.end())
+            throw usage_error(fmt::format("unknown argument '{}'{}", arg, lolpop::did_you_mean(arg, flags)));
+        if (i + 1 == argc) throw usage_error(fmt::format("{} needs a value", arg));
+        const fs::path value = argv[++i];
+        if (arg == "--profile") opts.profile = value;
+        else if (arg == "--registry") opts.registries.push_back(value);
+        else if (arg == "--output") opts.output = value;
+        else if (arg == "--depfile") opts.depfile = value;
+        else opts.stamp = value;
+    }
+    if (opts.profile.empty()) throw usage_error("--profile is required");
+    if (opts.registries.empty()) throw usage_error("at least one --registry is required");
+    if (opts.output.empty()) throw usage_error("--output is required");
+    return opts;
+}
+
+// Unchanged output keeps its timestamp, so that nothing that includes it is rebuilt.
+void write_if_changed(const fs::path& path, const std::string& content) {
+    {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream existing;
+        if (in && (existing << in.rdbuf()) && existing.str() == content) return;
+    }
+    if (path.has_parent_path()) fs::create_directories(path.parent_path());
+    fs::path temporary = path;
+    temporary += ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << content;
+        if (!out.flush()) throw std::runtime_error(fmt::format("cannot write '{}'", temporary.string()));
+    }
+    fs::rename(temporary, path);
+}
+
+std::string depfile_path(const fs::path& path) {
+    std::string out;
+    for (char c : fs::absolute(path).lexically_normal().string()) {
+        if (c == ' ' || c == '#' || c == '\\') out += '\\';
+        if (c == '$') out += '$';
+        out += c;
+    }
+    return out;
+}
+
+std::string depfile_text(const fs::path& target, const std::vector<fs::path>& inputs) {
+    std::string out = depfile_path(target) + ":";
+    for (const auto& input : inputs) out += " \\\n  " + depfile_path(input);
+    return out + "\n";
+}
+
+void print(const std::vector<std::string>& messages) {
+    for (const auto& m : messages) std::cerr << m << '\n';
+}
+
+int run(const options& opts) {
+    using namespace lolpop::gen;
+    diagnostics diags;
+    const registry reg = load_registries(opts.registries, diags);
+    if (diags.failed()) {
+        print(diags.report());
+        return 1;
+    }
+    const loaded_profile profile = load_profile(opts.profile);
+    const location file_start{std::make_shared<const std::string>(opts.profile.string()), 1, 1};
+    const auto wf = validate(profile.root, file_start, reg, diags);
+    if (!wf) {
+        print(diags.report());
+        return 1;
+    }
+
+    header_identity id;
+    id.name = opts.profile.stem().string();
+    id.source = opts.profile.string();
+    id.text = to_toml_text(profile.root);
+    id.build_id = lolpop::sha256_hex(id.text + "\n" + std::string(version));
+    id.header_path = fs::absolute(opts.output).lexically_normal().string();
+    write_if_changed(opts.output, emit_header(*wf, id));
+
+    if (opts.depfile) {
+        std::vector<fs::path> inputs = profile.files;
+        inputs.insert(inputs.end(), opts.registries.begin(), opts.registries.end());
+        write_if_changed(*opts.depfile, depfile_text(opts.stamp ? *opts.stamp : opts.output, inputs));
+    }
+    if (opts.stamp) {
+        std::ofstream touch(*opts.stamp, std::ios::trunc);
+        if (!touch) throw std::runtime_error(fmt::format("cannot write '{}'", opts.stamp->string()));
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        const auto opts = parse_arguments(argc, argv);
+        return opts ? run(*opts) : 0;
+    } catch (const usage_error& e) {
+        std::cerr << "lolpop-gen: error: " << e.what() << "\n\n" << usage;
+    } catch (const lolpop::gen::fatal_error& e) {
+        std::cerr << e.what() << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "lolpop-gen: error: " << e.what() << '\n';
+    }
+    return 1;
+}
