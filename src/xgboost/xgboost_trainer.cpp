@@ -312,7 +312,6 @@ evaluation_result last_metric(std::string_view line) {
     return {std::string(line.substr(dash + 1, colon - dash - 1)), value};
 }
 
-
 // XGBoost's output for X: per row one value (the probability of class 1, or the regression
 // value) or, for multiclass, one probability per class.
 std::vector<float> raw_predictions(const xgboost_model& model, const frame& X, std::string_view where) {
@@ -417,8 +416,8 @@ xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem
     const std::string where = "xgboost_trainer.fit";
     const frame& X = split.train.X;
     const column& y = split.train.y;
-    if (X.rows() == 0) throw error("there are no training rows", where);
     if (X.cols() == 0) throw error("there are no feature columns", where);
+    if (X.rows() == 0) throw error("there are no training rows", where);
     if (y.size() != X.rows())
         throw error("the training target has " + std::to_string(y.size()) + " rows but the features have " +
                         std::to_string(X.rows()),

@@ -179,8 +179,8 @@ TEST_CASE("regression on cars: a column transformer, missing values and a catego
     s.config.model_target = "Miles_per_Gallon";
     s.config.model_name = "cars";
     point_stores_at<cars_workflow>(s, home);
-    part<role::data_transformer>(part<role::process>(s)).drop = {"Name", "Year"};
-    part<role::data_transformer>(part<role::predict>(s)).drop = {"Name", "Year"};
+    part<role::data_transformer>(part<role::process>(s)).drop = {"Name"};
+    part<role::data_transformer>(part<role::predict>(s)).drop = {"Name"};
 
     cars_workflow workflow(s, test_profile);
     const auto out = workflow.build_all();

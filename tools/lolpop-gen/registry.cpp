@@ -2,6 +2,7 @@
 
 #include "profile_loader.hpp"
 #include "profile_tree.hpp"
+#include "role_names.hpp"
 
 #include <lolpop/core/did_you_mean.hpp>
 
@@ -10,7 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <span>
 
 namespace lolpop::gen {
 
@@ -67,6 +68,16 @@ bool is_identifier(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
+// Generated headers name roles as lolpop::role tags, so a registry may only mention those.
+void check_role(const member& field, const node& name, diagnostics& diags) {
+    const bool pipeline_role = field.key == "role" || field.key == "required_pipelines";
+    const std::span<const std::string_view> known = pipeline_role ? std::span<const std::string_view>(pipeline_role_names)
+                                                                  : std::span<const std::string_view>(component_role_names);
+    if (std::find(known.begin(), known.end(), name.string) == known.end())
+        diags.error(name.where, fmt::format("unknown {} role '{}'{}", pipeline_role ? "pipeline" : "component", name.string,
+                                            did_you_mean(name.string, known)));
+}
+
 class entry_reader {
 public:
     explicit entry_reader(diagnostics& diags) : diags_(diags) {}
@@ -94,9 +105,11 @@ public:
 private:
     void read_field(const member& field, registry_entry& e) {
         const node& v = field.value;
-        if (field.key == "type") e.type = string_of(field);
+        if (field.key == "role") {
+            e.role = string_of(field);
+            if (!e.role.empty()) check_role(field, v, diags_);
+        } else if (field.key == "type") e.type = string_of(field);
         else if (field.key == "header") e.header = string_of(field);
-        else if (field.key == "role") e.role = string_of(field);
         else if (field.key == "roles") e.roles = strings_of(field);
         else if (field.key == "required_components") e.required_components = strings_of(field);
         else if (field.key == "optional_components") e.optional_components = strings_of(field);
@@ -131,8 +144,12 @@ private:
             return out;
         }
         for (const auto& item : field.value.items) {
-            if (item.is_string() && is_identifier(item.string)) out.push_back(item.string);
-            else diags_.error(item.where, fmt::format("'{}' must list role names", field.key));
+            if (!item.is_string()) {
+                diags_.error(item.where, fmt::format("'{}' must list role names, got {}", field.key, type_name(item.type)));
+                continue;
+            }
+            check_role(field, item, diags_);
+            out.push_back(item.string);
         }
         return out;
     }
@@ -160,26 +177,6 @@ std::string_view singular(entry_kind kind) {
         case entry_kind::component: break;
     }
     return "component";
-}
-
-// Roles exist as lolpop::role tags; the runners and pipelines list every one a profile may bind.
-void check_roles(const registry& reg, diagnostics& diags) {
-    std::set<std::string> component_roles, pipeline_roles;
-    for (const auto* entries : {&reg.runners, &reg.pipelines})
-        for (const auto& [name, e] : *entries) {
-            for (const auto& r : e.component_roles()) component_roles.insert(r);
-            for (const auto& r : e.required_pipelines) pipeline_roles.insert(r);
-        }
-    std::vector<std::string> known(component_roles.begin(), component_roles.end());
-    for (const auto& [name, e] : reg.components)
-        for (const auto& r : e.roles)
-            if (!component_roles.contains(r))
-                diags.error(e.where, fmt::format("component '{}' lists unknown role '{}'{}", name, r, did_you_mean(r, known)));
-    std::vector<std::string> known_pipelines(pipeline_roles.begin(), pipeline_roles.end());
-    for (const auto& [name, e] : reg.pipelines)
-        if (!e.role.empty() && !pipeline_roles.contains(e.role))
-            diags.error(e.where, fmt::format("pipeline '{}' fills unknown role '{}'{}", name, e.role,
-                                             did_you_mean(e.role, known_pipelines)));
 }
 
 }  // namespace
@@ -213,7 +210,6 @@ registry load_registries(const std::vector<std::filesystem::path>& files, diagno
             }
         }
     }
-    check_roles(reg, diags);
     return reg;
 }
 

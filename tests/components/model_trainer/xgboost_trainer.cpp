@@ -126,6 +126,9 @@ TEST_CASE("xgboost_trainer classifies breast cancer and its saved model predicts
     CHECK(trainer.predict_proba(loaded, s.test.X).values == proba.values);
     CHECK(trainer.save_model(loaded) == bytes);
 
+    CHECK(trainer.predict(model, s.test.X.take(std::vector<std::size_t>{})).size() == 0);
+    CHECK(trainer.predict_proba(model, s.test.X.take(std::vector<std::size_t>{})).rows() == 0);
+
     // Columns the model was not trained on are ignored, wherever they are.
     auto wider = s.test.X;
     wider.add(lolpop::column::numeric("noise", std::vector<double>(wider.rows(), 42.0)));
@@ -210,6 +213,23 @@ TEST_CASE("xgboost_trainer reads categorical features by label, whatever the ord
     const std::vector<std::optional<std::string>> nowhere(X.rows(), std::nullopt);
     CHECK(trainer.predict_proba(model, replaced(X, relabeled(X["Island"], atlantis))).values ==
           trainer.predict_proba(model, replaced(X, relabeled(X["Island"], nowhere))).values);
+}
+
+TEST_CASE("xgboost_trainer matches a categorical feature by label when new data holds it as numbers") {
+    std::vector<std::int64_t> grade, y;
+    for (int i = 0; i < 60; ++i) {
+        grade.push_back(i % 3 + 1);
+        y.push_back(i % 3 == 0 ? 1 : 0);
+    }
+    const auto grades = lolpop::column::integer("grade", grade);
+    lolpop::data_split s;
+    s.train = {lolpop::frame({grades.cast(lolpop::column_type::categorical)}), lolpop::column::integer("y", y)};
+    lolpop::context ctx;
+    const lolpop::xgboost_trainer trainer({}, ctx);
+    const auto model = trainer.fit(s, lolpop::problem_type::binary);
+    REQUIRE(model.features()[0].type == lolpop::column_type::categorical);
+    CHECK(trainer.predict(model, s.train.X) == s.train.y);
+    CHECK(trainer.predict(model, lolpop::frame({grades})) == s.train.y);
 }
 
 TEST_CASE("xgboost_trainer sorts numeric classes by value and predicts them with the target's type") {
@@ -333,9 +353,20 @@ TEST_CASE("xgboost_trainer rejects what it cannot train on") {
                              "a regression target must be numeric, not categorical (training target 'Species')",
                              lolpop::error);
     }
-    SUBCASE("no rows") {
+    SUBCASE("no columns or no rows") {
         CHECK_THROWS_WITH_AS(trainer.fit(lolpop::data_split{}, lolpop::problem_type::binary),
+                             "there are no feature columns (xgboost_trainer.fit)", lolpop::error);
+        auto empty = s;
+        empty.train = {s.train.X.take(std::vector<std::size_t>{}), s.train.y.take(std::vector<std::size_t>{})};
+        CHECK_THROWS_WITH_AS(trainer.fit(empty, lolpop::problem_type::binary),
                              "there are no training rows (xgboost_trainer.fit)", lolpop::error);
+    }
+    SUBCASE("features and target of different lengths") {
+        auto bad = s;
+        bad.train.y = s.test.y;
+        CHECK_THROWS_WITH_AS(trainer.fit(bad, lolpop::problem_type::multiclass),
+                             doctest::Contains("the training target has 68 rows but the features have 276"),
+                             lolpop::error);
     }
     SUBCASE("a validation class that training never saw") {
         lolpop::xgboost_trainer::config c;
