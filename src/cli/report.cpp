@@ -36,7 +36,7 @@ void print_outcome(const train_outcome& t) {
 
 void print_outcome(const std::optional<deployment>& d) {
     if (d)
-        fmt::print("deployed model '{}' version {} at {}\n", d->model_name, d->model_version_id, d->uri);
+        fmt::print("deployed model {} ({}) at {}\n", d->model_name, d->model_version_id, d->uri);
     else
         fmt::print("no new deployment\n");
 }

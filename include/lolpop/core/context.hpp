@@ -2,9 +2,12 @@
 // What every component is given at construction: the workflow's global logger and notifier and
 // the identity of the running profile. Leaf components take this non-template type so that they
 // stay ordinary classes compiled once in the library, not once per profile.
+#include <lolpop/core/report.hpp>
+
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lolpop {
 
@@ -32,6 +35,13 @@ public:
     void set_logger(sink s) { logger_ = std::move(s); }
     void set_notifier(sink s) { notifier_ = std::move(s); }
 
+    // What the workflow produced besides its resources: every check, profile and comparison
+    // report, and every file written (plots), in order. The run report is made from these.
+    void record(report r) { reports_.push_back(std::move(r)); }
+    void record_file(std::string path) { files_.push_back(std::move(path)); }
+    const std::vector<report>& reports() const noexcept { return reports_; }
+    const std::vector<std::string>& files() const noexcept { return files_; }
+
     const std::string& profile() const noexcept { return profile_; }
     const std::string& build_id() const noexcept { return build_id_; }
 
@@ -40,6 +50,8 @@ private:
     std::string build_id_;
     sink logger_;
     sink notifier_;
+    std::vector<report> reports_;
+    std::vector<std::string> files_;
 };
 
 }  // namespace lolpop

@@ -254,8 +254,10 @@ private:
             importances += f.feature + " = " + format_setting_value(to_setting_value(f.importance)) + "\n";
         if (!importances.empty()) svc.metadata.set_tag(id, "feature_importance", importances);
         if constexpr (!std::is_same_v<visualizer_type, null_model_visualizer>) {
-            for (const std::string& file : visualizer_.generate_viz(test, config_.reports_dir + "/" + id))
+            for (std::string& file : visualizer_.generate_viz(test, config_.reports_dir + "/" + id)) {
                 ctx_.log(log_level::info, "train: wrote " + file);
+                ctx_.record_file(std::move(file));
+            }
         }
     }
 

@@ -150,6 +150,7 @@ public:
     const config& runner_config() const noexcept { return config_; }
     metadata_tracker_type& metadata() noexcept { return metadata_; }
     metrics_tracker_type& metrics() noexcept { return metrics_; }
+    const context& run_context() const noexcept { return ctx_; }
 
 private:
     // Wires the context to the logger and notifier before any other component can log.

@@ -7,8 +7,9 @@
 
 namespace lolpop::detail {
 
-// Logs every finding; a report with status error is notified and stops the step.
+// Records and logs every finding; a report with status error is notified and stops the step.
 inline void stop_on_error(const report& r, context& ctx, const std::string& where) {
+    ctx.record(r);
     for (const finding& f : r.findings) {
         const log_level level = f.status == check_status::error ? log_level::error
                                 : f.status == check_status::warn ? log_level::warn
