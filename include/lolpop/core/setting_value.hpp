@@ -10,11 +10,18 @@
 
 namespace lolpop {
 
+// One element of a setting_lists array: each keeps its own TOML type, so 3 stays an integer.
+using setting_scalar = std::variant<bool, std::int64_t, double, std::string>;
+// A table of arrays ({ max_depth = [3, 6], booster = ["gbtree", "dart"] }): what search spaces
+// and other per-name lists of values are written as.
+using setting_lists = std::map<std::string, std::vector<setting_scalar>>;
+
 using setting_value = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>,
-                                   std::vector<double>, std::map<std::string, std::string>>;
+                                   std::vector<double>, std::map<std::string, std::string>, setting_lists>;
 
 // Parses the right-hand side of --set key=value with TOML value syntax (8, 0.3, true, "x",
-// ["a", "b"], { a = "b" }); anything else that is not TOML is taken as a bare string.
+// ["a", "b"], { a = "b" }, { a = [1, 2] }); anything else that is not TOML is taken as a bare
+// string.
 setting_value parse_setting_value(std::string_view text);
 
 // The value as TOML text, for --describe and lineage.
@@ -32,6 +39,7 @@ void assign_setting(std::string& out, const setting_value& v, std::string_view w
 void assign_setting(std::vector<std::string>& out, const setting_value& v, std::string_view where);
 void assign_setting(std::vector<double>& out, const setting_value& v, std::string_view where);
 void assign_setting(std::map<std::string, std::string>& out, const setting_value& v, std::string_view where);
+void assign_setting(setting_lists& out, const setting_value& v, std::string_view where);
 
 setting_value to_setting_value(bool v);
 setting_value to_setting_value(int v);
@@ -43,6 +51,10 @@ setting_value to_setting_value(const std::string& v);
 setting_value to_setting_value(const std::vector<std::string>& v);
 setting_value to_setting_value(const std::vector<double>& v);
 setting_value to_setting_value(const std::map<std::string, std::string>& v);
+setting_value to_setting_value(const setting_lists& v);
+
+// The scalar as a setting_value of the same type, for assigning one element of a setting_lists.
+setting_value to_setting_value(const setting_scalar& v);
 
 // Expands ${env:NAME} and ${env:NAME:-default} in a profile string at run time. An unset variable
 // without a default is a lolpop::error naming the variable and `where` (the setting's key).
