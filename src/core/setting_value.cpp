@@ -17,12 +17,40 @@ namespace {
 // Indexed like the alternatives of setting_value.
 constexpr std::string_view kind_names[] = {
     "a boolean", "an integer", "a float", "a string", "an array of strings", "an array of numbers", "a table",
+    "a table of arrays",
 };
 
 std::string_view kind(const setting_value& v) { return kind_names[v.index()]; }
 
 [[noreturn]] void expected(std::string_view what, const setting_value& v, std::string_view where) {
     throw error(fmt::format("setting '{}' expects {}, got {}", where, what, kind(v)));
+}
+
+bool scalar_from_toml(const toml::node& node, setting_scalar& out) {
+    switch (node.type()) {
+        case toml::node_type::boolean: out = node.as_boolean()->get(); return true;
+        case toml::node_type::integer: out = node.as_integer()->get(); return true;
+        case toml::node_type::floating_point: out = node.as_floating_point()->get(); return true;
+        case toml::node_type::string: out = node.as_string()->get(); return true;
+        default: return false;
+    }
+}
+
+// A non-empty table whose values are all arrays of scalars.
+bool lists_from_toml(const toml::table& table, setting_value& out) {
+    setting_lists lists;
+    for (const auto& [key, value] : table) {
+        const toml::array* arr = value.as_array();
+        if (!arr) return false;
+        std::vector<setting_scalar>& items = lists[std::string(key.str())];
+        for (const auto& el : *arr) {
+            setting_scalar item;
+            if (!scalar_from_toml(el, item)) return false;
+            items.push_back(std::move(item));
+        }
+    }
+    out = std::move(lists);
+    return true;
 }
 
 // False when the node is valid TOML that no setting type holds (mixed arrays, nested tables).
@@ -61,8 +89,10 @@ bool from_toml(const toml::node& node, std::string_view text, setting_value& out
             return true;
         }
         case toml::node_type::table: {
+            const toml::table& source = *node.as_table();
+            if (!source.empty() && source.begin()->second.is_array()) return lists_from_toml(source, out);
             std::map<std::string, std::string> table;
-            for (const auto& [key, value] : *node.as_table()) {
+            for (const auto& [key, value] : source) {
                 if (!value.is_string()) return false;
                 table.emplace(std::string(key.str()), value.as_string()->get());
             }
@@ -112,6 +142,22 @@ void append_toml_float(std::string& out, double d) {
     out += s;
 }
 
+void append_toml_scalar(std::string& out, const setting_scalar& v) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, bool>)
+                out += x ? "true" : "false";
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+                out += fmt::format("{}", x);
+            else if constexpr (std::is_same_v<T, double>)
+                append_toml_float(out, x);
+            else
+                append_toml_string(out, x);
+        },
+        v);
+}
+
 // The integer value of `v` if it is an integer or a float without a fraction.
 template <class T>
 T integral_setting(const setting_value& v, std::string_view where) {
@@ -152,7 +198,7 @@ setting_value parse_setting_value(std::string_view text) {
                 if (from_toml(*node, text, value)) return value;
                 throw error(
                     fmt::format("'{}' is not a setting value: arrays hold only strings or only numbers, "
-                                "tables only strings",
+                                "tables only strings or only arrays of strings, numbers and booleans",
                                 text));
             }
         }
@@ -189,7 +235,7 @@ std::string format_setting_value(const setting_value& v) {
                     append_toml_float(out, x[i]);
                 }
                 out += ']';
-            } else {
+            } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) {
                 if (x.empty()) {
                     out = "{}";
                     return;
@@ -202,6 +248,25 @@ std::string format_setting_value(const setting_value& v) {
                     append_toml_key(out, key);
                     out += " = ";
                     append_toml_string(out, value);
+                }
+                out += " }";
+            } else {
+                if (x.empty()) {
+                    out = "{}";
+                    return;
+                }
+                out += "{ ";
+                bool first = true;
+                for (const auto& [key, items] : x) {
+                    if (!first) out += ", ";
+                    first = false;
+                    append_toml_key(out, key);
+                    out += " = [";
+                    for (std::size_t i = 0; i < items.size(); ++i) {
+                        if (i) out += ", ";
+                        append_toml_scalar(out, items[i]);
+                    }
+                    out += ']';
                 }
                 out += " }";
             }
@@ -272,6 +337,15 @@ void assign_setting(std::map<std::string, std::string>& out, const setting_value
         expected("a table", v, where);
 }
 
+void assign_setting(setting_lists& out, const setting_value& v, std::string_view where) {
+    if (const auto* l = std::get_if<setting_lists>(&v)) out = *l;
+    // "{}" says nothing about its value type.
+    else if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v); m && m->empty())
+        out.clear();
+    else
+        expected("a table of arrays", v, where);
+}
+
 setting_value to_setting_value(bool v) { return v; }
 setting_value to_setting_value(int v) { return std::int64_t{v}; }
 setting_value to_setting_value(unsigned v) { return std::int64_t{v}; }
@@ -285,6 +359,10 @@ setting_value to_setting_value(const std::string& v) { return v; }
 setting_value to_setting_value(const std::vector<std::string>& v) { return v; }
 setting_value to_setting_value(const std::vector<double>& v) { return v; }
 setting_value to_setting_value(const std::map<std::string, std::string>& v) { return v; }
+setting_value to_setting_value(const setting_lists& v) { return v; }
+setting_value to_setting_value(const setting_scalar& v) {
+    return std::visit([](const auto& x) { return setting_value(x); }, v);
+}
 
 std::string expand_env(std::string_view text, std::string_view where) {
     constexpr std::string_view open = "${env:";

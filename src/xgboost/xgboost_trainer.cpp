@@ -1,5 +1,7 @@
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
-#include <lolpop/core/did_you_mean.hpp>
+
+#include "xgboost_c_api.hpp"
+
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/sha256.hpp>
 
@@ -22,42 +24,13 @@ namespace lolpop {
 
 namespace {
 
-constexpr float missing = std::numeric_limits<float>::quiet_NaN();
+using detail::check;
+using detail::dense_features;
+using detail::dmatrix;
+using detail::xgboost_message;
+
 constexpr std::string_view magic = "lolpop-xgboost-model\n";
 constexpr std::int64_t format_version = 1;
-
-// XGBoost's messages start with "[time] file:line: " and may carry a stack trace after the first
-// line; the user needs the sentence in between.
-std::string xgboost_message() {
-    std::string_view m = XGBGetLastError();
-    m = m.substr(0, m.find('\n'));
-    if (m.starts_with('[')) {
-        if (auto close = m.find("] "); close != std::string_view::npos) {
-            auto rest = m.substr(close + 2);
-            if (auto colon = rest.find(": "); colon != std::string_view::npos) rest = rest.substr(colon + 2);
-            m = rest;
-        }
-    }
-    return std::string(m);
-}
-
-void check(int rc, std::string_view where) {
-    if (rc != 0) throw error("XGBoost: " + xgboost_message(), std::string(where));
-}
-
-class dmatrix {
-public:
-    dmatrix(const std::vector<float>& values, std::size_t rows, std::size_t cols, std::string_view where) {
-        check(XGDMatrixCreateFromMat(values.data(), rows, cols, missing, &handle_), where);
-    }
-    ~dmatrix() { XGDMatrixFree(handle_); }
-    dmatrix(const dmatrix&) = delete;
-    dmatrix& operator=(const dmatrix&) = delete;
-    DMatrixHandle get() const noexcept { return handle_; }
-
-private:
-    DMatrixHandle handle_ = nullptr;
-};
 
 // Owns a booster until it is handed to an xgboost_model.
 class booster_owner {
@@ -79,49 +52,6 @@ private:
 
 void set_param(BoosterHandle b, const std::string& key, const std::string& value, std::string_view where) {
     check(XGBoosterSetParam(b, key.c_str(), value.c_str()), where);
-}
-
-// The row-major float matrix XGBoost reads, features in training order. Categorical values are
-// looked up by label in the training categories, so a frame whose categories come in another
-// order (or with labels training never saw, which become missing) is encoded consistently.
-std::vector<float> dense_features(const std::vector<xgboost_feature>& features, const frame& X,
-                                  std::string_view where) {
-    const std::size_t rows = X.rows(), cols = features.size();
-    std::vector<float> out(rows * cols, missing);
-    for (std::size_t j = 0; j < cols; ++j) {
-        const auto& f = features[j];
-        if (!X.has(f.name)) {
-            const auto names = X.names();
-            throw error("missing feature '" + f.name + "'" + did_you_mean(f.name, names), std::string(where));
-        }
-        const column& c = X[f.name];
-        if (f.type != column_type::categorical) {
-            if (c.type() == column_type::categorical)
-                throw error("feature '" + f.name + "' is categorical but the model was trained on it as " +
-                                std::string(to_string(f.type)),
-                            std::string(where));
-            for (std::size_t i = 0; i < rows; ++i) out[i * cols + j] = static_cast<float>(c.as_double(i));
-            continue;
-        }
-        std::unordered_map<std::string_view, std::int32_t> index;
-        for (std::size_t k = 0; k < f.categories.size(); ++k)
-            index.emplace(f.categories[k], static_cast<std::int32_t>(k));
-        auto lookup = [&](std::string_view label) {
-            auto it = index.find(label);
-            return it == index.end() ? missing : static_cast<float>(it->second);
-        };
-        if (c.type() == column_type::categorical) {
-            std::vector<float> recode(c.categories().size());
-            for (std::size_t k = 0; k < recode.size(); ++k) recode[k] = lookup(c.categories()[k]);
-            const auto codes = c.codes();
-            for (std::size_t i = 0; i < rows; ++i)
-                if (codes[i] >= 0) out[i * cols + j] = recode[static_cast<std::size_t>(codes[i])];
-        } else {
-            for (std::size_t i = 0; i < rows; ++i)
-                if (!c.is_missing(i)) out[i * cols + j] = lookup(c.to_string(i));
-        }
-    }
-    return out;
 }
 
 bool numeric_less(const column& c, std::size_t a, std::size_t b) {
@@ -319,8 +249,7 @@ std::vector<float> raw_predictions(const xgboost_model& model, const frame& X, s
     const auto values = dense_features(model.features(), X, where);
     if (rows == 0) return {};
     const std::size_t width = model.problem() == problem_type::multiclass ? model.classes().size() : 1;
-    // Early stopping keeps the rounds after the best one in the booster; prediction stops at it.
-    const int end = model.best_iteration() + 1 < model.boosted_rounds() ? model.best_iteration() + 1 : 0;
+    const int end = detail::prediction_end(model);
     const auto config = fmt::format(
         R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false, "missing": NaN, "cache_id": 0}})",
         end);

@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 using lolpop::assign_setting;
@@ -58,6 +59,31 @@ TEST_CASE("TOML values parse to their alternative") {
     CHECK(parse_setting_value(" 8 ") == setting_value(std::int64_t{8}));
 }
 
+TEST_CASE("a table of arrays keeps the type of every element") {
+    using lolpop::setting_lists;
+    using lolpop::setting_scalar;
+    const setting_value v = parse_setting_value(R"({ max_depth = [3, 6], eta = [0.1], booster = ["gbtree", "dart"], x = [true, 2] })");
+    REQUIRE(std::holds_alternative<setting_lists>(v));
+    const auto& lists = std::get<setting_lists>(v);
+    CHECK(lists.at("max_depth") == std::vector<setting_scalar>{std::int64_t{3}, std::int64_t{6}});
+    CHECK(lists.at("eta") == std::vector<setting_scalar>{0.1});
+    CHECK(lists.at("booster") == std::vector<setting_scalar>{std::string("gbtree"), std::string("dart")});
+    CHECK(lists.at("x") == std::vector<setting_scalar>{true, std::int64_t{2}});
+    CHECK(format_setting_value(v) == R"({ booster = ["gbtree", "dart"], eta = [0.1], max_depth = [3, 6], x = [true, 2] })");
+    CHECK(parse_setting_value(format_setting_value(v)) == v);
+    CHECK(parse_setting_value("{ a = [] }") == setting_value(setting_lists{{"a", {}}}));
+
+    CHECK(assigned<setting_lists>(v) == lists);
+    CHECK(assigned<setting_lists>(parse_setting_value("{}")).empty());
+    CHECK(assign_error<setting_lists>(parse_setting_value("{ a = \"b\" }")) ==
+          "setting 'train.model_trainer.x' expects a table of arrays, got a table");
+    CHECK(assign_error<std::map<std::string, std::string>>(v) ==
+          "setting 'train.model_trainer.x' expects a table, got a table of arrays");
+
+    CHECK(to_setting_value(setting_scalar{std::int64_t{3}}) == setting_value(std::int64_t{3}));
+    CHECK(to_setting_value(setting_scalar{std::string("dart")}) == setting_value(std::string("dart")));
+}
+
 TEST_CASE("text that is not one TOML value is a bare string") {
     CHECK(parse_setting_value("stratified_splitter") == setting_value(std::string("stratified_splitter")));
     CHECK(parse_setting_value("data/breast cancer.csv") == setting_value(std::string("data/breast cancer.csv")));
@@ -69,10 +95,13 @@ TEST_CASE("text that is not one TOML value is a bare string") {
 }
 
 TEST_CASE("TOML values no setting can hold are errors") {
-    CHECK(message_of([] { (void)parse_setting_value("[1, \"a\"]"); }) ==
-          "'[1, \"a\"]' is not a setting value: arrays hold only strings or only numbers, tables only strings");
-    CHECK(message_of([] { (void)parse_setting_value("{ a = 1 }"); }) ==
-          "'{ a = 1 }' is not a setting value: arrays hold only strings or only numbers, tables only strings");
+    const std::string rule =
+        " is not a setting value: arrays hold only strings or only numbers, tables only strings or only arrays "
+        "of strings, numbers and booleans";
+    CHECK(message_of([] { (void)parse_setting_value("[1, \"a\"]"); }) == "'[1, \"a\"]'" + rule);
+    CHECK(message_of([] { (void)parse_setting_value("{ a = 1 }"); }) == "'{ a = 1 }'" + rule);
+    CHECK(message_of([] { (void)parse_setting_value("{ a = [1], b = \"x\" }"); }) == "'{ a = [1], b = \"x\" }'" + rule);
+    CHECK(message_of([] { (void)parse_setting_value("{ a = [[1]] }"); }) == "'{ a = [[1]] }'" + rule);
 }
 
 TEST_CASE("format_setting_value writes TOML that parses back to the same value") {

@@ -12,8 +12,8 @@
 # unchanged: a second run leaves the header's and depfile's timestamps alone; a changed profile
 # rewrites the header.
 # compile_fail: the generator accepts the profile, SOURCE (which includes the header) does not
-# compile, and each of the profile's "# compile-error: <regex>" lines matches a line the compiler
-# printed: the #line directives make its errors point at the profile.
+# compile, each of the profile's "# compile-error: <regex>" lines matches a line the compiler
+# printed (the #line directives make its errors point at the profile) and there is no other error.
 cmake_minimum_required(VERSION 3.25)
 
 foreach(var GENERATOR MODE PROFILE REGISTRIES WORK_DIR)
@@ -249,6 +249,16 @@ elseif(MODE STREQUAL "compile_fail")
   endforeach()
   if(count EQUAL 0)
     message(FATAL_ERROR "${PROFILE} has no '# compile-error: <regex>' line")
+  endif()
+  # No other error: the profile's mistakes are reported once each, nothing cascades from them.
+  set(errors 0)
+  foreach(m RANGE 1 ${printed_count})
+    if("${printed_${m}}" MATCHES ": error: ")
+      math(EXPR errors "${errors} + 1")
+    endif()
+  endforeach()
+  if(NOT errors EQUAL count)
+    check_failed("expected ${count} compiler errors, got ${errors}:\n${compile_out}${compile_err}")
   endif()
 else()
   message(FATAL_ERROR "check_generator.cmake: unknown MODE '${MODE}'")

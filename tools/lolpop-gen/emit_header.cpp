@@ -53,12 +53,23 @@ std::string float_literal(double v) {
 
 bool is_non_finite(const node& v) {
     if (v.type == toml::node_type::floating_point) return !std::isfinite(v.floating);
-    return std::any_of(v.items.begin(), v.items.end(), is_non_finite);
+    return std::any_of(v.items.begin(), v.items.end(), is_non_finite) ||
+           std::any_of(v.members.begin(), v.members.end(), [](const member& m) { return is_non_finite(m.value); });
 }
 
 std::string string_expression(const node& v, std::string_view where) {
     if (has_env(v)) return fmt::format("lolpop::expand_env({}, {})", cpp_string_literal(v.string), cpp_string_literal(where));
     return fmt::format("std::string{{{}}}", cpp_string_literal(v.string));
+}
+
+// One element of a table of arrays (lolpop::setting_lists), which keeps its TOML type.
+std::string scalar_expression(const node& v, std::string_view where) {
+    switch (v.type) {
+        case toml::node_type::string: return fmt::format("lolpop::setting_scalar{{{}}}", string_expression(v, where));
+        case toml::node_type::integer: return fmt::format("lolpop::setting_scalar{{std::int64_t{{{}}}}}", integer_literal(v.integer));
+        case toml::node_type::floating_point: return fmt::format("lolpop::setting_scalar{{{}}}", float_literal(v.floating));
+        default: return v.boolean ? "lolpop::setting_scalar{true}" : "lolpop::setting_scalar{false}";
+    }
 }
 
 // The right-hand side of `c.<key> = ...`: braced, so that a narrowing conversion does not compile.
@@ -77,10 +88,19 @@ std::string value_expression(const node& v, std::string_view where) {
                                 : float_literal(item.type == toml::node_type::integer ? static_cast<double>(item.integer) : item.floating));
             return fmt::format("{{{}}}", fmt::join(items, ", "));
         }
-        default: {  // a table of strings (validated)
+        default: {  // a table of strings or a table of arrays (validated)
             std::vector<std::string> entries;
-            for (const auto& e : v.members)
-                entries.push_back(fmt::format("{{std::string{{{}}}, {}}}", cpp_string_literal(e.key), string_expression(e.value, where)));
+            for (const auto& e : v.members) {
+                std::string value;
+                if (e.value.is_array()) {
+                    std::vector<std::string> items;
+                    for (const auto& item : e.value.items) items.push_back(scalar_expression(item, where));
+                    value = fmt::format("std::vector<lolpop::setting_scalar>{{{}}}", fmt::join(items, ", "));
+                } else {
+                    value = string_expression(e.value, where);
+                }
+                entries.push_back(fmt::format("{{std::string{{{}}}, {}}}", cpp_string_literal(e.key), value));
+            }
             return fmt::format("{{{}}}", fmt::join(entries, ", "));
         }
     }

@@ -116,7 +116,8 @@ private:
         else if (field.key == "required_pipelines") e.required_pipelines = strings_of(field);
         else if (field.key == "settings") {
             if (!v.is_table()) return wrong_type(field, "a table of setting name = type");
-            static const std::vector<std::string> types = {"string", "integer", "float", "boolean", "array", "table"};
+            static const std::vector<std::string> types = {"string", "integer", "float", "boolean", "array", "table",
+                                                       "table of arrays"};
             for (const auto& s : v.members) {
                 if (!is_identifier(s.key))
                     diags_.error(s.key_where, fmt::format("setting name '{}' is not a C++ identifier", s.key));

@@ -235,6 +235,17 @@ private:
             diags_.error(v.where, fmt::format("setting '{}' of {} must be a table of strings", m.key, owner.name));
             return false;
         }
+        if (type == "table of arrays" && v.is_table()) {
+            const auto scalars = [](const member& e) {
+                return e.value.is_array() && std::all_of(e.value.items.begin(), e.value.items.end(), [](const node& item) {
+                           return item.is_string() || item.is_number() || item.type == toml::node_type::boolean;
+                       });
+            };
+            if (std::all_of(v.members.begin(), v.members.end(), scalars)) return true;
+            diags_.error(v.where, fmt::format("setting '{}' of {} must be a table of arrays of strings, numbers and booleans",
+                                              m.key, owner.name));
+            return false;
+        }
         const std::string_view actual = type_name(v.type);
         if (actual == type || (type == "float" && actual == "integer")) return true;
         diags_.error(v.where, fmt::format("setting '{}' of {} must be {}, got {}", m.key, owner.name, type, actual));

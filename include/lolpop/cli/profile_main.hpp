@@ -3,6 +3,7 @@
 // values, ${env:...} expanded now, --set overrides on top), then run one step or all of them.
 #include <lolpop/cli/command_line.hpp>
 #include <lolpop/cli/report.hpp>
+#include <lolpop/core/run_report.hpp>
 #include <lolpop/core/settings_tree.hpp>
 
 #include <cstdio>
@@ -39,6 +40,24 @@ int profile_main(int argc, char** argv, const profile_info& profile, typename Wo
                 print_outcome(out.predicted);
                 if constexpr (requires { part<role::metadata_tracker>(settings).path; })
                     std::printf("metadata store: %s\n", part<role::metadata_tracker>(settings).path.c_str());
+                std::vector<described_part> parts;
+                describe_tree<Workflow>(settings, "", parts);
+                const context& ctx = workflow.run_context();
+                write_run_report(settings.config.report_path,
+                                 {.profile = profile,
+                                  .workflow = std::move(parts),
+                                  .data = out.data,
+                                  .model = out.trained.version,
+                                  .test_metrics = out.trained.metrics,
+                                  .perf_metric = out.trained.perf_metric,
+                                  .deployed_score = out.trained.deployed_score,
+                                  .beats_deployed = out.trained.beats_deployed,
+                                  .deployed = out.deployed,
+                                  .prediction = out.predicted.job,
+                                  .prediction_metrics = out.predicted.metrics,
+                                  .reports = ctx.reports(),
+                                  .files = ctx.files()});
+                std::printf("run report: %s\n", settings.config.report_path.c_str());
                 break;
             }
         }

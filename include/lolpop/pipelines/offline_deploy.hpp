@@ -30,12 +30,14 @@ public:
     using repository_type = bound_t<role::model_repository, unbound, Binds...>;
     using deployer_type = bound_t<role::model_deployer, unbound, Binds...>;
 
+    // Each binding is checked against its role's concept where it is written (lolpop::bind), which
+    // reports the details; these assertions name the composition point.
     static_assert(!std::is_same_v<repository_type, unbound>, "offline_deploy: required role model_repository is not bound");
     static_assert(!std::is_same_v<deployer_type, unbound>, "offline_deploy: required role model_deployer is not bound");
-    static_assert(model_repository<repository_type>,
-                  "offline_deploy: the type bound to role model_repository does not model lolpop::model_repository");
-    static_assert(model_deployer<deployer_type>,
-                  "offline_deploy: the type bound to role model_deployer does not model lolpop::model_deployer");
+    static_assert(fits_role<role::model_repository, repository_type>,
+                  "offline_deploy: role model_repository is bound to a type that does not model lolpop::model_repository");
+    static_assert(fits_role<role::model_deployer, deployer_type>,
+                  "offline_deploy: role model_deployer is bound to a type that does not model lolpop::model_deployer");
 
     using settings = composite_settings<config, bind<role::model_repository, repository_type>,
                                         bind<role::model_deployer, deployer_type>>;

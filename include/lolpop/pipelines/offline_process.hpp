@@ -37,15 +37,17 @@ public:
     using profiler_type = bound_t<role::data_profiler, null_data_profiler, Binds...>;
     using checker_type = bound_t<role::data_checker, null_data_checker, Binds...>;
 
+    // Each binding is checked against its role's concept where it is written (lolpop::bind), which
+    // reports the details; these assertions name the composition point.
     static_assert(!std::is_same_v<connector_type, unbound>, "offline_process: required role data_connector is not bound");
-    static_assert(data_connector<connector_type>,
-                  "offline_process: the type bound to role data_connector does not model lolpop::data_connector");
-    static_assert(data_transformer<transformer_type>,
-                  "offline_process: the type bound to role data_transformer does not model lolpop::data_transformer");
-    static_assert(data_profiler<profiler_type>,
-                  "offline_process: the type bound to role data_profiler does not model lolpop::data_profiler");
-    static_assert(data_checker<checker_type>,
-                  "offline_process: the type bound to role data_checker does not model lolpop::data_checker");
+    static_assert(fits_role<role::data_connector, connector_type>,
+                  "offline_process: role data_connector is bound to a type that does not model lolpop::data_connector");
+    static_assert(fits_role<role::data_transformer, transformer_type>,
+                  "offline_process: role data_transformer is bound to a type that does not model lolpop::data_transformer");
+    static_assert(fits_role<role::data_profiler, profiler_type>,
+                  "offline_process: role data_profiler is bound to a type that does not model lolpop::data_profiler");
+    static_assert(fits_role<role::data_checker, checker_type>,
+                  "offline_process: role data_checker is bound to a type that does not model lolpop::data_checker");
 
     using settings = composite_settings<config, bind<role::data_connector, connector_type>,
                                         bind<role::data_transformer, transformer_type>,

@@ -25,6 +25,7 @@
 #include <lolpop/core/metrics.hpp>
 #include <lolpop/core/role.hpp>
 #include <lolpop/core/settings.hpp>
+#include <lolpop/pipelines/detail/check_explainer.hpp>
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
@@ -76,22 +77,25 @@ public:
     using bias_checker_type = bound_t<role::model_bias_checker, null_model_bias_checker, Binds...>;
     using visualizer_type = bound_t<role::model_visualizer, null_model_visualizer, Binds...>;
 
+    // Each binding is checked against its role's concept where it is written (lolpop::bind), which
+    // reports the details; these assertions name the composition point.
     static_assert(!std::is_same_v<splitter_type, unbound>, "offline_train: required role data_splitter is not bound");
     static_assert(!std::is_same_v<trainer_type, unbound>, "offline_train: required role model_trainer is not bound");
-    static_assert(data_splitter<splitter_type>,
-                  "offline_train: the type bound to role data_splitter does not model lolpop::data_splitter");
-    static_assert(model_trainer<trainer_type>,
-                  "offline_train: the type bound to role model_trainer does not model lolpop::model_trainer");
-    static_assert(hyperparameter_tuner<tuner_type>,
-                  "offline_train: the type bound to role hyperparameter_tuner does not model lolpop::hyperparameter_tuner");
-    static_assert(model_checker<checker_type>,
-                  "offline_train: the type bound to role model_checker does not model lolpop::model_checker");
-    static_assert(model_explainer<explainer_type, trainer_type>,
-                  "offline_train: the type bound to role model_explainer does not model lolpop::model_explainer for its model_trainer");
-    static_assert(model_bias_checker<bias_checker_type>,
-                  "offline_train: the type bound to role model_bias_checker does not model lolpop::model_bias_checker");
-    static_assert(model_visualizer<visualizer_type>,
-                  "offline_train: the type bound to role model_visualizer does not model lolpop::model_visualizer");
+    static_assert(fits_role<role::data_splitter, splitter_type>,
+                  "offline_train: role data_splitter is bound to a type that does not model lolpop::data_splitter");
+    static_assert(fits_role<role::model_trainer, trainer_type>,
+                  "offline_train: role model_trainer is bound to a type that does not model lolpop::model_trainer");
+    static_assert(fits_role<role::hyperparameter_tuner, tuner_type>,
+                  "offline_train: role hyperparameter_tuner is bound to a type that does not model lolpop::hyperparameter_tuner");
+    static_assert(fits_role<role::model_checker, checker_type>,
+                  "offline_train: role model_checker is bound to a type that does not model lolpop::model_checker");
+    static_assert(fits_role<role::model_bias_checker, bias_checker_type>,
+                  "offline_train: role model_bias_checker is bound to a type that does not model lolpop::model_bias_checker");
+    static_assert(fits_role<role::model_visualizer, visualizer_type>,
+                  "offline_train: role model_visualizer is bound to a type that does not model lolpop::model_visualizer");
+    static_assert(detail::check_explainer<explainer_type, trainer_type>::value,
+                  "offline_train: role model_explainer is bound to a type that does not model lolpop::model_explainer for "
+                  "the type bound to role model_trainer");
 
     using settings = composite_settings<
         config, bind<role::data_splitter, splitter_type>, bind<role::model_trainer, trainer_type>,

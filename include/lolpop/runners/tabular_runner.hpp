@@ -37,6 +37,7 @@ struct tabular_runner_config {
     std::string model_index;                                // an id column kept out of the features ("" = none)
     std::string model_name = "model";
     std::string predictions_path = ".lolpop/predictions.csv";  // the predict connector's target
+    std::string report_path = ".lolpop/report.html";           // the HTML run report every build-all writes
 };
 
 struct build_all_outcome {
@@ -61,20 +62,24 @@ public:
     using deploy_type = bound_t<role::deploy, unbound, Binds...>;
     using predict_type = bound_t<role::predict, unbound, Binds...>;
 
+    // Each binding is checked against its role's concept where it is written (lolpop::bind), which
+    // reports the details; these assertions name the composition point.
     static_assert(!std::is_same_v<metadata_tracker_type, unbound>, "runner: required role metadata_tracker is not bound");
     static_assert(!std::is_same_v<store_type, unbound>, "runner: required role resource_version_control is not bound");
     static_assert(!std::is_same_v<process_type, unbound>, "runner: required pipeline role process is not bound");
     static_assert(!std::is_same_v<train_type, unbound>, "runner: required pipeline role train is not bound");
     static_assert(!std::is_same_v<deploy_type, unbound>, "runner: required pipeline role deploy is not bound");
     static_assert(!std::is_same_v<predict_type, unbound>, "runner: required pipeline role predict is not bound");
-    static_assert(metadata_tracker<metadata_tracker_type>,
-                  "runner: the type bound to role metadata_tracker does not model lolpop::metadata_tracker");
-    static_assert(metrics_tracker<metrics_tracker_type>,
-                  "runner: the type bound to role metrics_tracker does not model lolpop::metrics_tracker");
-    static_assert(resource_version_control<store_type>,
-                  "runner: the type bound to role resource_version_control does not model lolpop::resource_version_control");
-    static_assert(logger<logger_type>, "runner: the type bound to role logger does not model lolpop::logger");
-    static_assert(notifier<notifier_type>, "runner: the type bound to role notifier does not model lolpop::notifier");
+    static_assert(fits_role<role::metadata_tracker, metadata_tracker_type>,
+                  "runner: role metadata_tracker is bound to a type that does not model lolpop::metadata_tracker");
+    static_assert(fits_role<role::metrics_tracker, metrics_tracker_type>,
+                  "runner: role metrics_tracker is bound to a type that does not model lolpop::metrics_tracker");
+    static_assert(fits_role<role::resource_version_control, store_type>,
+                  "runner: role resource_version_control is bound to a type that does not model lolpop::resource_version_control");
+    static_assert(fits_role<role::logger, logger_type>,
+                  "runner: role logger is bound to a type that does not model lolpop::logger");
+    static_assert(fits_role<role::notifier, notifier_type>,
+                  "runner: role notifier is bound to a type that does not model lolpop::notifier");
 
     using settings = composite_settings<
         config, bind<role::metadata_tracker, metadata_tracker_type>, bind<role::metrics_tracker, metrics_tracker_type>,
@@ -97,6 +102,7 @@ public:
           predict_(part<role::predict>(s), ctx_) {
         if (config_.model_target.empty()) throw error("model_target is not set", "config.model_target");
         if (config_.train_data.empty()) throw error("train_data is not set", "config.train_data");
+        if (config_.report_path.empty()) throw error("report_path is not set", "config.report_path");
     }
     // Components hold a reference to the context, which holds callbacks into this object.
     tabular_runner(const tabular_runner&) = delete;
@@ -184,4 +190,4 @@ private:
 }  // namespace lolpop
 
 BOOST_HANA_ADAPT_STRUCT(lolpop::tabular_runner_config, train_data, predict_data, model_target, model_index, model_name,
-                        predictions_path);
+                        predictions_path, report_path);
