@@ -39,14 +39,16 @@ function(lolpop_compile_fail_test name)
   endif()
 
   get_property(check GLOBAL PROPERTY lolpop_compile_fail_check)
-  set(includes "${CMAKE_CURRENT_SOURCE_DIR}" ${arg_INCLUDE_DIRECTORIES}
-               "$<TARGET_PROPERTY:${arg_TARGET},INTERFACE_INCLUDE_DIRECTORIES>")
+  # "|" separates the items of a list here: add_test() would split ";" into arguments.
+  string(JOIN "|" includes "${CMAKE_CURRENT_SOURCE_DIR}" ${arg_INCLUDE_DIRECTORIES})
+  string(JOIN "|" implicit ${CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES})
   set(standard "${CMAKE_CXX20_STANDARD_COMPILE_OPTION}")
   if(NOT standard)
     set(standard "-std=c++20")
   endif()
   set(args "-DCXX=${CMAKE_CXX_COMPILER}" "-DSTANDARD=${standard}"
-           "-DINCLUDES=$<JOIN:${includes},|>"
+           "-DINCLUDES=${includes}|$<JOIN:$<TARGET_PROPERTY:${arg_TARGET},INTERFACE_INCLUDE_DIRECTORIES>,|>"
+           "-DIMPLICIT=${implicit}"
            "-DDEFINES=$<JOIN:$<TARGET_PROPERTY:${arg_TARGET},INTERFACE_COMPILE_DEFINITIONS>,|>"
            "-DSOURCE_DIR=${CMAKE_CURRENT_SOURCE_DIR}" "-DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/${name}.work")
   if(arg_PROFILE)

@@ -5,6 +5,7 @@
 #   -DSOURCE_DIR=<dir>     where the case lives; the working directory and on the include path
 #   -DWORK_DIR=<dir>       scratch space for generated headers and the twin
 #   -DCXX=<compiler> -DSTANDARD=<flag> -DINCLUDES=<a|b|...> -DDEFINES=<a|b|...>
+#   -DIMPLICIT=<a|b|...>   the compiler's own include directories, left out of INCLUDES
 #   -DGENERATOR=<lolpop-gen> -DREGISTRY=<built-in registry.toml> -DMAIN=<profile_main.cpp>
 #
 # The case must fail: lolpop-gen exits with 1, or else the compiler rejects the code. What either
@@ -82,10 +83,13 @@ if(first_count EQUAL 0)
 endif()
 
 string(REPLACE "|" ";" includes "${INCLUDES}")
+string(REPLACE "|" ";" implicit "${IMPLICIT}")
 string(REPLACE "|" ";" defines "${DEFINES}")
+list(REMOVE_DUPLICATES includes)
 set(compile_flags "${STANDARD}" -fsyntax-only)
+# As CMake does, the compiler's own directories are left to the compiler.
 foreach(dir IN LISTS includes)
-  if(dir)
+  if(dir AND NOT dir IN_LIST implicit)
     list(APPEND compile_flags "-I${dir}")
   endif()
 endforeach()

@@ -55,29 +55,38 @@ double equal_sizes_p_value(std::int64_t m, std::int64_t h) {
 // equally likely. The path walks from (0, 0) to (m, n); the probability mass that steps out of
 // the band is summed as it leaves, which keeps small p-values accurate (1 - P(inside) would not).
 double lattice_p_value(std::int64_t m, std::int64_t n, std::int64_t h) {
-    const auto inside = [&](std::int64_t x, std::int64_t y) { return std::abs(x * n - y * m) < h; };
     const auto floor_div = [](std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); };
+    // The band's rows in column x: (x n - h) / m < y < (x n + h) / m.
+    const auto band = [&](std::int64_t x) {
+        return std::pair{std::max<std::int64_t>(0, floor_div(x * n - h, m) + 1),
+                         std::min<std::int64_t>(n, floor_div(x * n + h - 1, m))};
+    };
+    // 1 / (values still to come), by values already placed: a multiplication per step, not a
+    // division, in the loop that runs up to m n times.
+    std::vector<double> inverse_remaining(static_cast<std::size_t>(m + n));
+    for (std::int64_t placed = 0; placed < m + n; ++placed)
+        inverse_remaining[static_cast<std::size_t>(placed)] = 1.0 / static_cast<double>(m + n - placed);
+
     std::vector<double> here(static_cast<std::size_t>(n) + 1, 0.0), next(here.size(), 0.0);
     here[0] = 1.0;
     double outside = 0.0;
+    auto [lo, hi] = band(0);
     for (std::int64_t x = 0; x <= m; ++x) {
-        // The band's rows in this column: (x n - h) / m < y < (x n + h) / m.
-        const std::int64_t lo = std::max<std::int64_t>(0, floor_div(x * n - h, m) + 1);
-        const std::int64_t hi = std::min<std::int64_t>(n, floor_div(x * n + h - 1, m));
+        const auto [next_lo, next_hi] = x < m ? band(x + 1) : std::pair<std::int64_t, std::int64_t>{1, 0};
         for (std::int64_t y = lo; y <= hi; ++y) {
             const double mass = here[static_cast<std::size_t>(y)];
-            if (mass == 0.0) continue;
-            const double remaining = static_cast<double>((m - x) + (n - y));
+            if (mass == 0.0 || x + y == m + n) continue;
+            const double share = mass * inverse_remaining[static_cast<std::size_t>(x + y)];
             if (y < n) {
-                const double step = mass * static_cast<double>(n - y) / remaining;
-                if (inside(x, y + 1))
+                const double step = share * static_cast<double>(n - y);
+                if (y + 1 <= hi)
                     here[static_cast<std::size_t>(y + 1)] += step;
                 else
                     outside += step;
             }
             if (x < m) {
-                const double step = mass * static_cast<double>(m - x) / remaining;
-                if (inside(x + 1, y))
+                const double step = share * static_cast<double>(m - x);
+                if (y >= next_lo && y <= next_hi)
                     next[static_cast<std::size_t>(y)] += step;
                 else
                     outside += step;
@@ -85,6 +94,8 @@ double lattice_p_value(std::int64_t m, std::int64_t n, std::int64_t h) {
         }
         for (std::int64_t y = lo; y <= hi; ++y) here[static_cast<std::size_t>(y)] = 0.0;
         std::swap(here, next);
+        lo = next_lo;
+        hi = next_hi;
     }
     return outside;
 }

@@ -22,7 +22,7 @@ std::string describe(const column_profile& p) {
     if (p.numeric) {
         const auto& s = *p.numeric;
         out += fmt::format("; mean {:.4g}, std {:.4g}, min {:.4g}, 25% {:.4g}, 50% {:.4g}, 75% {:.4g}, max {:.4g}", s.mean,
-                           s.std, s.min, s.q25, s.median, s.q75, s.max);
+                           s.stddev, s.min, s.q25, s.median, s.q75, s.max);
         out += fmt::format("; histogram of {} bins from {:.4g} to {:.4g}:", p.histogram.size(), p.histogram.front().lower,
                            p.histogram.back().upper);
         for (const auto& b : p.histogram) out += fmt::format(" {}", b.count);

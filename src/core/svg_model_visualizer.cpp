@@ -28,6 +28,8 @@ using detail::xy_plot;
 constexpr std::string_view where = "svg_model_visualizer";
 constexpr std::size_t max_bars = 25;
 constexpr std::size_t max_label_chars = 40;
+// Approximate advance of a 12 px sans-serif character, to make room for labels.
+constexpr double char_width = 7;
 
 std::string titled(std::string_view title, const std::string& part) {
     return part.empty() ? std::string(title) : fmt::format("{} ({})", title, part);
@@ -36,10 +38,10 @@ std::string titled(std::string_view title, const std::string& part) {
 // A score as the legend shows it; an undefined one says so.
 std::string score_text(double v) { return std::isnan(v) ? "undefined" : fmt::format("{:.3f}", v); }
 
-// At most max_label_chars characters of `label`, cut at a UTF-8 character boundary.
-std::string shortened(const std::string& label) {
-    if (label.size() <= max_label_chars) return label;
-    std::size_t cut = max_label_chars - 1;
+// At most `limit` bytes of `label`, cut at a UTF-8 character boundary and marked with an ellipsis.
+std::string shortened(const std::string& label, std::size_t limit = max_label_chars) {
+    if (label.size() <= limit) return label;
+    std::size_t cut = limit - 1;
     while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
     return label.substr(0, cut) + "\u2026";
 }
@@ -229,17 +231,31 @@ public:
         }
 
         svg_document doc(cfg_.width, cfg_.height, titled("Confusion matrix", e_.part));
-        std::size_t longest = 0;
-        for (const std::string& l : labels) longest = std::max(longest, shortened(l).size());
-        const double label_width = 7.0 * static_cast<double>(longest);
-        const double left = std::min(48 + label_width, cfg_.width / 3.0);
-        const double top = 48;
-        const double dn = static_cast<double>(n);
-        // Predicted labels run diagonally when they are wider than a cell.
-        const double cell_guess = std::min((cfg_.width - left - 24) / dn, (cfg_.height - top - 60) / dn);
-        const bool slanted = label_width > cell_guess - 6;
-        const double bottom = slanted ? std::min(60 + label_width * 0.72, cfg_.height / 3.0) : 60;
-        const double cell = std::min((cfg_.width - left - 24) / dn, (cfg_.height - top - bottom) / dn);
+        // Labels are cut to what the margins hold: a third of the width left of the matrix and,
+        // when they run diagonally, a third of the height below it.
+        const auto chars_in = [](double room, double per_char) { return static_cast<std::size_t>(std::max(4.0, room / per_char)); };
+        const double width = cfg_.width, height = cfg_.height, top = 48, dn = static_cast<double>(n);
+        std::vector<std::string> row_labels, column_labels;
+        std::size_t row_chars = 0, column_chars = 0;
+        for (const std::string& l : labels) {
+            row_labels.push_back(shortened(l, chars_in(width / 3 - 40, char_width)));
+            row_chars = std::max(row_chars, row_labels.back().size());
+        }
+        const double left = 40 + char_width * static_cast<double>(row_chars);
+        const bool slanted = [&] {
+            const double cell = std::min((width - left - 24) / dn, (height - top - 60) / dn);
+            for (const std::string& l : labels)
+                if (char_width * static_cast<double>(l.size()) > cell - 6) return true;
+            return false;
+        }();
+        for (const std::string& l : labels) {
+            // A label at 45 degrees takes about 5 pixels of height per character.
+            column_labels.push_back(slanted ? shortened(l, chars_in(height / 3 - 60, 5)) : l);
+            column_chars = std::max(column_chars, column_labels.back().size());
+        }
+        const double bottom = slanted ? 60 + 5 * static_cast<double>(column_chars) : 60;
+        const double cell = std::min((width - left - 24) / dn, (height - top - bottom) / dn);
+        const double x0 = left + (width - left - 24 - dn * cell) / 2;  // centred in the room left
         const double font = std::clamp(cell / 3.5, 8.0, 14.0);
 
         doc.open_group("class=\"cells\"");
@@ -248,7 +264,7 @@ public:
                 const std::size_t count = counts[t * n + p];
                 const double share = row_totals[t] ? static_cast<double>(count) / static_cast<double>(row_totals[t]) : 0;
                 const auto channel = [&](int from, int to) { return static_cast<int>(std::lround(from + (to - from) * share)); };
-                const double x = left + static_cast<double>(p) * cell, y = top + static_cast<double>(t) * cell;
+                const double x = x0 + static_cast<double>(p) * cell, y = top + static_cast<double>(t) * cell;
                 doc.rect(x, y, cell, cell,
                          fmt::format("fill=\"#{:02x}{:02x}{:02x}\" stroke=\"#ffffff\"", channel(247, 8), channel(251, 81),
                                      channel(255, 156)));
@@ -260,19 +276,20 @@ public:
         doc.open_group("class=\"tick-labels\" fill=\"#333333\"");
         for (std::size_t k = 0; k < n; ++k) {
             const double middle = top + (static_cast<double>(k) + 0.5) * cell;
-            doc.text(left - 8, middle + 4, shortened(labels[k]), "text-anchor=\"end\"");
-            const double x = left + (static_cast<double>(k) + 0.5) * cell, y = top + dn * cell + 16;
-            doc.text(x, y, shortened(labels[k]),
+            doc.text(x0 - 8, middle + 4, row_labels[k], "text-anchor=\"end\"");
+            const double x = x0 + (static_cast<double>(k) + 0.5) * cell, y = top + dn * cell + 16;
+            doc.text(x, y, column_labels[k],
                      slanted ? fmt::format("text-anchor=\"end\" transform=\"rotate(-45 {} {})\"", detail::svg_number(x),
                                            detail::svg_number(y))
                              : std::string("text-anchor=\"middle\""));
         }
         doc.close_group();
-        doc.text(left + dn * cell / 2, cfg_.height - 14, "predicted label", "class=\"axis-title\" text-anchor=\"middle\" font-size=\"13\"");
+        doc.text(x0 + dn * cell / 2, height - 14, "predicted label", "class=\"axis-title\" text-anchor=\"middle\" font-size=\"13\"");
         const double y_mid = top + dn * cell / 2;
-        doc.text(18, y_mid, "true label",
-                 fmt::format("class=\"axis-title\" text-anchor=\"middle\" font-size=\"13\" transform=\"rotate(-90 18 {})\"",
-                             detail::svg_number(y_mid)));
+        const double title_x = x0 - 22 - char_width * static_cast<double>(row_chars);
+        doc.text(title_x, y_mid, "true label",
+                 fmt::format("class=\"axis-title\" text-anchor=\"middle\" font-size=\"13\" transform=\"rotate(-90 {} {})\"",
+                             detail::svg_number(title_x), detail::svg_number(y_mid)));
         return doc;
     }
 
@@ -405,7 +422,7 @@ void write_feature_importance_svg(const std::vector<feature_importance>& importa
                                   ? fmt::format("Feature importance (top {} of {})", bars.size(), importances.size())
                                   : std::string("Feature importance");
     svg_document doc(width, height, title);
-    const double left = std::clamp(16 + 7.0 * static_cast<double>(longest), 80.0, width / 2.0);
+    const double left = std::clamp(16 + char_width * static_cast<double>(longest), 80.0, width / 2.0);
     const double right = width - 64.0, top = 48, bottom = height - 56.0;
     const auto px = [&](double v) { return left + (v - lo) / (hi - lo) * (right - left); };
 

@@ -24,9 +24,12 @@ void check(int rc, std::string_view where);
 
 class dmatrix {
 public:
-    dmatrix(const std::vector<float>& values, std::size_t rows, std::size_t cols, std::string_view where) {
-        check(XGDMatrixCreateFromMat(values.data(), rows, cols, missing, &handle_), where);
+    // XGBoost copies the rows*cols values.
+    dmatrix(const float* values, std::size_t rows, std::size_t cols, std::string_view where) {
+        check(XGDMatrixCreateFromMat(values, rows, cols, missing, &handle_), where);
     }
+    dmatrix(const std::vector<float>& values, std::size_t rows, std::size_t cols, std::string_view where)
+        : dmatrix(values.data(), rows, cols, where) {}
     ~dmatrix() { XGDMatrixFree(handle_); }
     dmatrix(const dmatrix&) = delete;
     dmatrix& operator=(const dmatrix&) = delete;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -242,12 +243,14 @@ evaluation_result last_metric(std::string_view line) {
     return {std::string(line.substr(dash + 1, colon - dash - 1)), value};
 }
 
-// XGBoost's output for X: per row one value (the probability of class 1, or the regression
-// value) or, for multiclass, one probability per class.
-std::vector<float> raw_predictions(const xgboost_model& model, const frame& X, std::string_view where) {
-    const std::size_t rows = X.rows(), cols = model.features().size();
-    const auto values = dense_features(model.features(), X, where);
+// XGBoost's output for `rows` rows of features laid out as the model's (row-major, one float per
+// feature): per row one value (the probability of class 1, or the regression value) or, for
+// multiclass, one probability per class. The values belong to the booster and stay valid until
+// its next prediction; they are read, not copied.
+std::span<const float> raw_predictions(const xgboost_model& model, const float* values, std::size_t rows,
+                                       std::string_view where) {
     if (rows == 0) return {};
+    const std::size_t cols = model.features().size();
     const std::size_t width = model.problem() == problem_type::multiclass ? model.classes().size() : 1;
     const int end = detail::prediction_end(model);
     const auto config = fmt::format(
@@ -263,7 +266,7 @@ std::vector<float> raw_predictions(const xgboost_model& model, const frame& X, s
     } else {
         const auto array = fmt::format(
             R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
-            reinterpret_cast<std::uintptr_t>(values.data()), rows, cols);
+            reinterpret_cast<std::uintptr_t>(values), rows, cols);
         check(XGBoosterPredictFromDense(model.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims,
                                         &result),
               where);
@@ -273,7 +276,65 @@ std::vector<float> raw_predictions(const xgboost_model& model, const frame& X, s
     if (n != rows * width)
         throw error(fmt::format("XGBoost returned {} values for {} rows of {} outputs", n, rows, width),
                     std::string(where));
-    return std::vector<float>(result, result + n);
+    return {result, n};
+}
+
+// A dense matrix is read as the model's features as it is, so it must be laid out as they are.
+void require_model_layout(const xgboost_model& model, const dense_matrix& X, std::string_view where) {
+    const auto& features = model.features();
+    if (X.cols() != features.size())
+        throw error(fmt::format("the matrix has {} columns, the model {} features", X.cols(), features.size()),
+                    std::string(where));
+    for (std::size_t j = 0; j < features.size(); ++j) {
+        const xgboost_feature& f = features[j];
+        const layout_column& c = X.columns()[j];
+        if (c.name != f.name)
+            throw error(fmt::format("column {} of the matrix is '{}', but the model's feature {} is '{}'", j + 1, c.name,
+                                    j + 1, f.name),
+                        std::string(where));
+        if ((c.type == column_type::categorical) != (f.type == column_type::categorical))
+            throw error(fmt::format("feature '{}' is {} in the matrix but {} in the model", f.name, to_string(c.type),
+                                    to_string(f.type)),
+                        std::string(where));
+        if (f.type == column_type::categorical && c.categories != f.categories)
+            throw error(fmt::format("feature '{}' is coded with other categories than the model was trained with",
+                                    f.name),
+                        std::string(where));
+    }
+}
+
+column predictions_of(const xgboost_model& model, std::span<const float> raw, std::size_t rows) {
+    if (model.problem() == problem_type::regression) {
+        std::vector<double> values(raw.begin(), raw.end());
+        return column::numeric(model.target_name(), std::move(values));
+    }
+    const std::size_t k = model.classes().size();
+    std::vector<std::size_t> predicted(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (model.problem() == problem_type::binary) {
+            predicted[i] = raw[i] > 0.5f ? 1 : 0;
+        } else {
+            const auto row = raw.begin() + static_cast<std::ptrdiff_t>(i * k);
+            predicted[i] = static_cast<std::size_t>(std::max_element(row, row + static_cast<std::ptrdiff_t>(k)) - row);
+        }
+    }
+    column out = model.class_values().take(predicted);
+    out.rename(model.target_name());
+    return out;
+}
+
+class_probabilities probabilities_of(const xgboost_model& model, std::span<const float> raw) {
+    class_probabilities out{model.classes(), {}};
+    if (model.problem() == problem_type::binary) {
+        out.values.reserve(raw.size() * 2);
+        for (float p : raw) {
+            out.values.push_back(1.0 - static_cast<double>(p));
+            out.values.push_back(p);
+        }
+    } else {
+        out.values.assign(raw.begin(), raw.end());
+    }
+    return out;
 }
 
 template <class Enum, std::size_t N>
@@ -329,35 +390,32 @@ column class_values_from(const toml::array& classes, const std::string& target, 
     return out;
 }
 
-}  // namespace
+// Rows of features laid out as the model's: row-major, one float per feature.
+struct feature_rows {
+    const float* values;
+    std::size_t rows;
+    const column& y;
+};
 
-xgboost_trainer::xgboost_trainer(const config& settings, context& ctx) : config_(settings), context_(&ctx) {
-    if (config_.num_boost_round < 1)
-        throw error("num_boost_round must be at least 1, got " + std::to_string(config_.num_boost_round),
-                    "xgboost_trainer.num_boost_round");
-    if (config_.early_stopping_rounds < 0)
-        throw error("early_stopping_rounds must be 0 (off) or positive, got " +
-                        std::to_string(config_.early_stopping_rounds),
-                    "xgboost_trainer.early_stopping_rounds");
+std::vector<xgboost_feature> features_of(const dense_matrix& X) {
+    std::vector<xgboost_feature> out;
+    for (const layout_column& c : X.columns())
+        out.push_back({c.name, c.type, c.type == column_type::categorical ? c.categories : std::vector<std::string>{}});
+    return out;
 }
 
-xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem) const {
+// Fits on rows laid out as `features` (row-major, one float per feature); `valid`, when given, is
+// watched for early stopping.
+xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx, std::vector<xgboost_feature> features,
+                       const feature_rows& train, const feature_rows* valid_rows, problem_type problem) {
     const std::string where = "xgboost_trainer.fit";
-    const frame& X = split.train.X;
-    const column& y = split.train.y;
-    if (X.cols() == 0) throw error("there are no feature columns", where);
-    if (X.rows() == 0) throw error("there are no training rows", where);
-    if (y.size() != X.rows())
+    const column& y = train.y;
+    if (features.empty()) throw error("there are no feature columns", where);
+    if (train.rows == 0) throw error("there are no training rows", where);
+    if (y.size() != train.rows)
         throw error("the training target has " + std::to_string(y.size()) + " rows but the features have " +
-                        std::to_string(X.rows()),
+                        std::to_string(train.rows),
                     where);
-
-    std::vector<xgboost_feature> features;
-    for (const auto& c : X.columns()) {
-        xgboost_feature f{c.name(), c.type(), {}};
-        if (c.type() == column_type::categorical) f.categories = c.categories();
-        features.push_back(std::move(f));
-    }
 
     require_complete(y, "training");
     column class_values(y.name(), y.type());
@@ -378,34 +436,32 @@ xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem
     std::vector<std::string> classes;
     for (std::size_t k = 0; k < class_values.size(); ++k) classes.push_back(class_values.to_string(k));
 
-    dmatrix train(dense_features(features, X, where), X.rows(), features.size(), where);
+    dmatrix train_data(train.values, train.rows, features.size(), where);
     const auto train_labels = labels_of(y, classes, problem, "training");
-    check(XGDMatrixSetFloatInfo(train.get(), "label", train_labels.data(), train_labels.size()), where);
+    check(XGDMatrixSetFloatInfo(train_data.get(), "label", train_labels.data(), train_labels.size()), where);
 
     std::optional<dmatrix> valid;
-    const bool early_stopping = config_.early_stopping_rounds > 0 && split.valid.X.rows() > 0;
-    if (early_stopping) {
+    if (valid_rows) {
         const std::string valid_where = "xgboost_trainer.fit (validation part)";
-        valid.emplace(dense_features(features, split.valid.X, valid_where), split.valid.X.rows(), features.size(),
-                      valid_where);
-        const auto valid_labels = labels_of(split.valid.y, classes, problem, "validation");
-        if (valid_labels.size() != split.valid.X.rows())
+        const auto valid_labels = labels_of(valid_rows->y, classes, problem, "validation");
+        if (valid_labels.size() != valid_rows->rows)
             throw error("the validation target has " + std::to_string(valid_labels.size()) +
-                            " rows but the features have " + std::to_string(split.valid.X.rows()),
+                            " rows but the features have " + std::to_string(valid_rows->rows),
                         valid_where);
+        valid.emplace(valid_rows->values, valid_rows->rows, features.size(), valid_where);
         check(XGDMatrixSetFloatInfo(valid->get(), "label", valid_labels.data(), valid_labels.size()), valid_where);
     }
 
-    std::vector<DMatrixHandle> cache{train.get()};
+    std::vector<DMatrixHandle> cache{train_data.get()};
     if (valid) cache.push_back(valid->get());
     booster_owner booster(cache.data(), cache.size(), where);
-    set_parameters(booster.get(), config_, problem, classes.size());
+    set_parameters(booster.get(), config, problem, classes.size());
 
     int best_iteration = 0, rounds = 0;
     double best_score = 0;
     std::string metric;
-    for (int i = 0; i < config_.num_boost_round; ++i) {
-        check(XGBoosterUpdateOneIter(booster.get(), i, train.get()), where);
+    for (int i = 0; i < config.num_boost_round; ++i) {
+        check(XGBoosterUpdateOneIter(booster.get(), i, train_data.get()), where);
         rounds = i + 1;
         if (!valid) {
             best_iteration = i;
@@ -422,59 +478,88 @@ xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem
             metric = std::move(result.metric);
             best_iteration = i;
         }
-        if (i - best_iteration >= config_.early_stopping_rounds) break;
+        if (i - best_iteration >= config.early_stopping_rounds) break;
     }
     if (valid) {
-        context_->log(log_level::info, fmt::format("xgboost_trainer: {} rounds, best round {} with valid-{} {}",
+        ctx.log(log_level::info, fmt::format("xgboost_trainer: {} rounds, best round {} with valid-{} {}",
                                                    rounds, best_iteration + 1, metric, best_score));
         // A linear booster's rounds update one set of weights: only the last can predict.
-        if (config_.booster == "gblinear") best_iteration = rounds - 1;
+        if (config.booster == "gblinear") best_iteration = rounds - 1;
     } else {
-        context_->log(log_level::info, fmt::format("xgboost_trainer: {} rounds", rounds));
+        ctx.log(log_level::info, fmt::format("xgboost_trainer: {} rounds", rounds));
     }
 
-    return xgboost_model(booster.release(), config_.booster, problem, std::move(features), std::move(class_values),
+    return xgboost_model(booster.release(), config.booster, problem, std::move(features), std::move(class_values),
                          y.name(), y.type(), best_iteration, rounds);
+}
+
+}  // namespace
+
+xgboost_trainer::xgboost_trainer(const config& settings, context& ctx) : config_(settings), context_(&ctx) {
+    if (config_.num_boost_round < 1)
+        throw error("num_boost_round must be at least 1, got " + std::to_string(config_.num_boost_round),
+                    "xgboost_trainer.num_boost_round");
+    if (config_.early_stopping_rounds < 0)
+        throw error("early_stopping_rounds must be 0 (off) or positive, got " +
+                        std::to_string(config_.early_stopping_rounds),
+                    "xgboost_trainer.early_stopping_rounds");
+}
+
+xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem) const {
+    const frame& X = split.train.X;
+    std::vector<xgboost_feature> features;
+    for (const auto& c : X.columns()) {
+        xgboost_feature f{c.name(), c.type(), {}};
+        if (c.type() == column_type::categorical) f.categories = c.categories();
+        features.push_back(std::move(f));
+    }
+    const auto train = dense_features(features, X, "xgboost_trainer.fit");
+    if (config_.early_stopping_rounds == 0 || split.valid.X.rows() == 0)
+        return fit_rows(config_, *context_, std::move(features), {train.data(), X.rows(), split.train.y}, nullptr, problem);
+    const auto valid = dense_features(features, split.valid.X, "xgboost_trainer.fit (validation part)");
+    const feature_rows valid_rows{valid.data(), split.valid.X.rows(), split.valid.y};
+    return fit_rows(config_, *context_, std::move(features), {train.data(), X.rows(), split.train.y}, &valid_rows, problem);
+}
+
+xgboost_model xgboost_trainer::fit(const dense_matrix& X, const column& y, problem_type problem) const {
+    return fit_rows(config_, *context_, features_of(X), {X.data(), X.rows(), y}, nullptr, problem);
+}
+
+xgboost_model xgboost_trainer::fit(const dense_matrix& X, const column& y, const dense_matrix& valid_X,
+                                   const column& valid_y, problem_type problem) const {
+    if (valid_X.columns() != X.columns())
+        throw error("the validation matrix has other columns than the training matrix", "xgboost_trainer.fit");
+    if (config_.early_stopping_rounds == 0 || valid_X.rows() == 0) return fit(X, y, problem);
+    const feature_rows valid_rows{valid_X.data(), valid_X.rows(), valid_y};
+    return fit_rows(config_, *context_, features_of(X), {X.data(), X.rows(), y}, &valid_rows, problem);
 }
 
 column xgboost_trainer::predict(const xgboost_model& model, const frame& X) const {
     const std::string where = "xgboost_trainer.predict";
-    const auto raw = raw_predictions(model, X, where);
-    if (model.problem() == problem_type::regression) {
-        std::vector<double> values(raw.begin(), raw.end());
-        return column::numeric(model.target_name(), std::move(values));
-    }
-    const std::size_t rows = X.rows(), k = model.classes().size();
-    std::vector<std::size_t> predicted(rows);
-    for (std::size_t i = 0; i < rows; ++i) {
-        if (model.problem() == problem_type::binary) {
-            predicted[i] = raw[i] > 0.5f ? 1 : 0;
-        } else {
-            const auto row = raw.begin() + static_cast<std::ptrdiff_t>(i * k);
-            predicted[i] = static_cast<std::size_t>(std::max_element(row, row + static_cast<std::ptrdiff_t>(k)) - row);
-        }
-    }
-    column out = model.class_values().take(predicted);
-    out.rename(model.target_name());
-    return out;
+    const auto values = dense_features(model.features(), X, where);
+    return predictions_of(model, raw_predictions(model, values.data(), X.rows(), where), X.rows());
+}
+
+column xgboost_trainer::predict(const xgboost_model& model, const dense_matrix& X) const {
+    const std::string where = "xgboost_trainer.predict";
+    require_model_layout(model, X, where);
+    return predictions_of(model, raw_predictions(model, X.data(), X.rows(), where), X.rows());
 }
 
 class_probabilities xgboost_trainer::predict_proba(const xgboost_model& model, const frame& X) const {
     const std::string where = "xgboost_trainer.predict_proba";
     if (model.problem() == problem_type::regression)
         throw error("a regression model has no class probabilities", where);
-    const auto raw = raw_predictions(model, X, where);
-    class_probabilities out{model.classes(), {}};
-    if (model.problem() == problem_type::binary) {
-        out.values.reserve(raw.size() * 2);
-        for (float p : raw) {
-            out.values.push_back(1.0 - static_cast<double>(p));
-            out.values.push_back(p);
-        }
-    } else {
-        out.values.assign(raw.begin(), raw.end());
-    }
-    return out;
+    const auto values = dense_features(model.features(), X, where);
+    return probabilities_of(model, raw_predictions(model, values.data(), X.rows(), where));
+}
+
+class_probabilities xgboost_trainer::predict_proba(const xgboost_model& model, const dense_matrix& X) const {
+    const std::string where = "xgboost_trainer.predict_proba";
+    if (model.problem() == problem_type::regression)
+        throw error("a regression model has no class probabilities", where);
+    require_model_layout(model, X, where);
+    return probabilities_of(model, raw_predictions(model, X.data(), X.rows(), where));
 }
 
 std::string xgboost_trainer::save_model(const xgboost_model& model) const {

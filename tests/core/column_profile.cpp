@@ -74,7 +74,7 @@ void check_against_reference(const std::string& dataset, const frame& data) {
         }
         REQUIRE(p.numeric);
         CHECK(close(p.numeric->mean, at(key + "mean")));
-        CHECK(close(p.numeric->std, at(key + "std")));
+        CHECK(close(p.numeric->stddev, at(key + "std")));
         CHECK(close(p.numeric->min, at(key + "min")));
         CHECK(close(p.numeric->q25, at(key + "q25")));
         CHECK(close(p.numeric->median, at(key + "median")));
@@ -109,7 +109,7 @@ TEST_CASE("profile_columns by hand: quantiles, sample std and histogram edges") 
     CHECK(p.distinct == 4);
     REQUIRE(p.numeric);
     CHECK(p.numeric->mean == 2.5);
-    CHECK(p.numeric->std == doctest::Approx(std::sqrt(5.0 / 3.0)));
+    CHECK(p.numeric->stddev == doctest::Approx(std::sqrt(5.0 / 3.0)));
     CHECK(p.numeric->min == 1);
     CHECK(p.numeric->q25 == 1.75);
     CHECK(p.numeric->median == 2.5);
@@ -132,7 +132,7 @@ TEST_CASE("profile_columns: a constant column, one value, no values, and categor
 
     const auto& constant = profiles[0];
     REQUIRE(constant.numeric);
-    CHECK(constant.numeric->std == 0);
+    CHECK(constant.numeric->stddev == 0);
     CHECK(constant.distinct == 1);
     REQUIRE(constant.histogram.size() == 4);
     CHECK(constant.histogram.front().lower == 6.5);
@@ -141,7 +141,7 @@ TEST_CASE("profile_columns: a constant column, one value, no values, and categor
     CHECK(top_text(constant) == "7=3");
 
     REQUIRE(profiles[1].numeric);
-    CHECK(std::isnan(profiles[1].numeric->std));
+    CHECK(std::isnan(profiles[1].numeric->stddev));
     CHECK(profiles[1].numeric->median == 5);
 
     CHECK(profiles[2].count == 0);

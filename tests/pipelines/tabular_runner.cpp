@@ -218,3 +218,10 @@ TEST_CASE("settings are reached by their profile paths, with did-you-mean for mi
     REQUIRE(trainer != parts.end());
     CHECK(trainer->type == "xgboost_trainer");
 }
+
+TEST_CASE("a runner without a report_path is an error before any step runs") {
+    lolpop_test::temp_directory home;
+    auto settings = breast_cancer_settings(home);
+    settings.config.report_path = "";
+    CHECK_THROWS_WITH_AS(breast_cancer_workflow(settings, test_profile), "report_path is not set (config.report_path)", error);
+}

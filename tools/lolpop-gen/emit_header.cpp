@@ -1,5 +1,7 @@
 #include "emit_header.hpp"
 
+#include "role_names.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -108,6 +110,11 @@ std::string value_expression(const node& v, std::string_view where) {
 
 std::string role_tag(std::string_view role) { return fmt::format("lolpop::role::{}", role); }
 
+std::string line_directive(const location& where) {
+    return fmt::format("#line {} {}", where.line,
+                       cpp_string_literal(std::filesystem::absolute(*where.file).lexically_normal().string()));
+}
+
 // Text with its own line count, so that #line can restore the header's numbering.
 class header_writer {
 public:
@@ -118,10 +125,7 @@ public:
         out_ += '\n';
         next_line_ += 1 + static_cast<unsigned>(std::count(text.begin(), text.end(), '\n'));
     }
-    void at(const location& where) {
-        line(fmt::format("#line {} {}", where.line,
-                         cpp_string_literal(std::filesystem::absolute(*where.file).lexically_normal().string())));
-    }
+    void at(const location& where) { line(line_directive(where)); }
     void back_to_header() { line(fmt::format("#line {} {}", next_line_ + 1, header_literal_)); }
 
     // `using <alias> = <tmpl><binds...>;`, one #line per binding.
@@ -160,10 +164,30 @@ std::string bind_text(std::string_view role, std::string_view type) {
     return fmt::format("lolpop::bind<{}, {}>", role_tag(role), type);
 }
 
+// A chain's type, each component at its own place in the list, so that the compiler's errors
+// about one of them point at it.
+std::string chain_text(const component_binding& b) {
+    std::string out = fmt::format("lolpop::bind<{}, {}<", role_tag(b.role), chain_type);
+    for (std::size_t i = 0; i < b.chain.size(); ++i)
+        out += fmt::format("\n{}\n        {}{}", line_directive(b.chain[i].where), b.chain[i].component->type,
+                           i + 1 < b.chain.size() ? "," : ">>");
+    return out;
+}
+
 std::vector<std::pair<location, std::string>> component_binds(const std::vector<component_binding>& bindings) {
     std::vector<std::pair<location, std::string>> out;
-    for (const auto& b : bindings) out.emplace_back(b.where, bind_text(b.role, b.component->type));
+    for (const auto& b : bindings)
+        out.emplace_back(b.where, b.component ? bind_text(b.role, b.component->type) : chain_text(b));
     return out;
+}
+
+// The settings blocks of one binding: its own, or those of each component of a chain.
+void component_settings(header_writer& w, const component_binding& b, const std::string& parent, const std::string& path) {
+    const std::string access = fmt::format("lolpop::part<{}>({})", role_tag(b.role), parent);
+    if (b.component) return w.settings_block(access, b.settings, path);
+    for (const chain_step& step : b.chain)
+        w.settings_block(fmt::format("lolpop::part<lolpop::chain_step<{}>>({})", step.component->type, access), step.settings,
+                         fmt::format("{}.{}", path, step.component->name));
 }
 
 std::vector<std::string> headers_of(const workflow& wf) {
@@ -171,11 +195,16 @@ std::vector<std::string> headers_of(const workflow& wf) {
     auto add = [&](const std::string& h) {
         if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
     };
+    auto add_component = [&](const component_binding& c) {
+        if (c.component) return add(c.component->header);
+        add(std::string(chain_header));
+        for (const chain_step& step : c.chain) add(step.component->header);
+    };
     add(wf.runner->header);
-    for (const auto& c : wf.components) add(c.component->header);
+    for (const auto& c : wf.components) add_component(c);
     for (const auto& p : wf.pipelines) {
         add(p.pipeline->header);
-        for (const auto& c : p.components) add(c.component->header);
+        for (const auto& c : p.components) add_component(c);
     }
     return out;
 }
@@ -184,11 +213,15 @@ bool needs_limits(const workflow& wf) {
     auto any = [](const std::vector<setting>& settings) {
         return std::any_of(settings.begin(), settings.end(), [](const setting& s) { return is_non_finite(*s.value); });
     };
+    auto any_of_component = [&](const component_binding& c) {
+        return any(c.settings) ||
+               std::any_of(c.chain.begin(), c.chain.end(), [&](const chain_step& step) { return any(step.settings); });
+    };
     bool found = any(wf.config);
-    for (const auto& c : wf.components) found = found || any(c.settings);
+    for (const auto& c : wf.components) found = found || any_of_component(c);
     for (const auto& p : wf.pipelines) {
         found = found || any(p.config);
-        for (const auto& c : p.components) found = found || any(c.settings);
+        for (const auto& c : p.components) found = found || any_of_component(c);
     }
     return found;
 }
@@ -225,17 +258,16 @@ std::string emit_header(const workflow& wf, const header_identity& id) {
     w.alias("workflow", wf.runner->type, runner_binds);
     w.line("");
 
-    w.line("inline workflow::settings make_settings() {");
+    // `auto`: a compiler error about a setting names the function, and spelled out the composed
+    // settings type would make that one line thousands of characters long.
+    w.line("inline auto make_settings() {");
     w.line("    workflow::settings s{};");
     w.settings_block("s.config", wf.config, "config");
-    for (const auto& c : wf.components)
-        w.settings_block(fmt::format("lolpop::part<{}>(s)", role_tag(c.role)), c.settings, c.role);
+    for (const auto& c : wf.components) component_settings(w, c, "s", c.role);
     for (const auto& p : wf.pipelines) {
         const std::string pipeline = fmt::format("lolpop::part<{}>(s)", role_tag(p.role));
         w.settings_block(pipeline + ".config", p.config, p.role + ".config");
-        for (const auto& c : p.components)
-            w.settings_block(fmt::format("lolpop::part<{}>({})", role_tag(c.role), pipeline), c.settings,
-                             fmt::format("{}.{}", p.role, c.role));
+        for (const auto& c : p.components) component_settings(w, c, pipeline, fmt::format("{}.{}", p.role, c.role));
     }
     w.line("    return s;");
     w.line("}");

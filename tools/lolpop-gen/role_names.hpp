@@ -16,6 +16,11 @@ inline constexpr std::array<std::string_view, 19> component_role_names = {
     r::data_checker::name,    r::model_checker::name,     r::model_explainer::name,     r::model_bias_checker::name,
     r::model_visualizer::name, r::logger::name,           r::notifier::name};
 
+// The role a list of components may fill, fused into one lolpop::feature_chain.
+inline constexpr std::string_view chain_role = r::feature_transformer::name;
+inline constexpr std::string_view chain_type = "lolpop::feature_chain";
+inline constexpr std::string_view chain_header = "lolpop/components/feature_transformer/feature_chain.hpp";
+
 inline constexpr std::array<std::string_view, 4> pipeline_role_names = {r::process::name, r::train::name, r::deploy::name,
                                                                         r::predict::name};
 

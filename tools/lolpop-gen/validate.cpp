@@ -1,5 +1,7 @@
 #include "validate.hpp"
 
+#include "role_names.hpp"
+
 #include <lolpop/core/did_you_mean.hpp>
 
 #include <fmt/format.h>
@@ -114,24 +116,69 @@ private:
             }
             seen.insert(m.key);
             const node& name = m.value;
+            if (name.is_array() && m.key == chain_role) {
+                if (auto chain = bind_chain(m)) out.push_back(std::move(*chain));
+                continue;
+            }
             if (!name.is_string()) {
-                diags_.error(name.where, fmt::format("role '{}' must name a component, got {}", m.key, type_name(name.type)));
+                diags_.error(name.where, fmt::format("role '{}' must name a component{}, got {}", m.key,
+                                                     m.key == chain_role ? " or a list of them" : "", type_name(name.type)));
                 continue;
             }
-            auto found = reg_.components.find(name.string);
-            if (found == reg_.components.end()) {
-                diags_.error(name.where, fmt::format("unknown component '{}'{}", name.string,
-                                                     did_you_mean(name.string, names_of(reg_.components))));
-                continue;
-            }
-            if (!contains(found->second.roles, m.key)) {
-                diags_.error(name.where, fmt::format("component '{}' cannot fill role '{}' (its roles: {})", name.string, m.key,
-                                                     fmt::join(found->second.roles, ", ")));
-                continue;
-            }
-            out.push_back({m.key, &found->second, name.where, {}});
+            if (const registry_entry* found = component_for(m.key, name)) out.push_back({m.key, found, name.where, {}, {}});
         }
         return out;
+    }
+
+    // The registry entry `name` names, if it may fill `role`; reports why not otherwise.
+    const registry_entry* component_for(const std::string& role, const node& name) {
+        auto found = reg_.components.find(name.string);
+        if (found == reg_.components.end()) {
+            diags_.error(name.where, fmt::format("unknown component '{}'{}", name.string,
+                                                 did_you_mean(name.string, names_of(reg_.components))));
+            return nullptr;
+        }
+        if (!contains(found->second.roles, role)) {
+            diags_.error(name.where, fmt::format("component '{}' cannot fill role '{}' (its roles: {})", name.string, role,
+                                                 fmt::join(found->second.roles, ", ")));
+            return nullptr;
+        }
+        return &found->second;
+    }
+
+    // `role = ["a", "b", ...]`: the components of a chain, each checked as a binding of the role.
+    std::optional<component_binding> bind_chain(const member& m) {
+        const node& list = m.value;
+        if (list.items.empty()) {
+            diags_.error(list.where, fmt::format("the list for role '{}' is empty: name at least one component", m.key));
+            return std::nullopt;
+        }
+        component_binding chain{m.key, nullptr, list.where, {}, {}};
+        bool ok = true;
+        for (const node& name : list.items) {
+            if (!name.is_string()) {
+                diags_.error(name.where, fmt::format("each element of role '{}' must name a component, got {}", m.key,
+                                                     type_name(name.type)));
+                ok = false;
+                continue;
+            }
+            const registry_entry* found = component_for(m.key, name);
+            if (!found) {
+                ok = false;
+                continue;
+            }
+            const auto twice = [&](const chain_step& step) { return step.component == found; };
+            if (std::any_of(chain.chain.begin(), chain.chain.end(), twice)) {
+                diags_.error(name.where, fmt::format("component '{}' appears twice in the list for role '{}'; each may "
+                                                     "appear once, since its settings are named after it",
+                                                     name.string, m.key));
+                ok = false;
+                continue;
+            }
+            chain.chain.push_back({found, name.where, {}});
+        }
+        if (!ok) return std::nullopt;
+        return chain;
     }
 
     std::vector<pipeline_binding> bind_pipelines(const member& table, const registry_entry& runner, role_set& seen) {
@@ -199,10 +246,31 @@ private:
     void settings_of_role(const member& m, std::vector<component_binding>& bindings, const role_set& seen,
                           const std::string& components_label, const std::string& label) {
         auto bound = std::find_if(bindings.begin(), bindings.end(), [&](const component_binding& b) { return b.role == m.key; });
-        if (bound != bindings.end())
+        if (bound != bindings.end() && bound->component)
             bound->settings = check_settings(m, *bound->component, label);
+        else if (bound != bindings.end())
+            check_chain_settings(m, *bound, label);
         else if (!seen.contains(m.key))
             diags_.error(m.key_where, fmt::format("settings for role '{}', which [{}] does not bind", m.key, components_label));
+    }
+
+    // A chain's section holds one table per component: [<label>.<component>].
+    void check_chain_settings(const member& section, component_binding& chain, const std::string& label) {
+        if (!is_table(section, label)) return;
+        std::vector<std::string> names;
+        for (const chain_step& step : chain.chain) names.push_back(step.component->name);
+        for (const auto& m : section.value.members) {
+            auto step = std::find_if(chain.chain.begin(), chain.chain.end(),
+                                     [&](const chain_step& s) { return s.component->name == m.key; });
+            if (step == chain.chain.end()) {
+                diags_.error(m.key_where, fmt::format("'{}' is not in the list for role '{}' (its components: {}){}; the "
+                                                      "settings of each are in [{}.<component>]",
+                                                      m.key, chain.role, fmt::join(names, ", "), did_you_mean(m.key, names),
+                                                      label));
+                continue;
+            }
+            step->settings = check_settings(m, *step->component, label + "." + m.key);
+        }
     }
 
     std::vector<setting> check_settings(const member& section, const registry_entry& owner, const std::string& label) {

@@ -14,11 +14,19 @@ struct setting {
     std::string type;   // the registry type
 };
 
+// One component of a chain (a list of row-wise feature transformers fused into one).
+struct chain_step {
+    const registry_entry* component;
+    location where;  // the name's position in the list
+    std::vector<setting> settings;
+};
+
 struct component_binding {
     std::string role;
-    const registry_entry* component;
-    location where;  // the name's position in the profile
+    const registry_entry* component;  // nullptr for a chain
+    location where;                   // the name's (or the list's) position in the profile
     std::vector<setting> settings;
+    std::vector<chain_step> chain;    // a chain's components, in order
 };
 
 struct pipeline_binding {

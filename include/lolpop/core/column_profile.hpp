@@ -10,12 +10,12 @@
 namespace lolpop {
 
 struct column_profile {
-    // Of the present values, as pandas' describe() gives them: std is the sample standard
+    // Of the present values, as pandas' describe() gives them: stddev is the sample standard
     // deviation (NaN for a single value); quantiles interpolate linearly between the two nearest
     // values, as numpy.quantile does by default.
     struct numeric_stats {
         double mean = 0;
-        double std = 0;
+        double stddev = 0;
         double min = 0;
         double q25 = 0;
         double median = 0;

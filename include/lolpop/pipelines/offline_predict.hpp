@@ -2,8 +2,8 @@
 // lolpop::offline_predict — scores new data with the deployed model.
 //
 // Steps (as in lolpop): get and transform the data, check it, compare it with the data the model
-// was trained on (drift), predict with the deployed model, version the input, save the
-// predictions and track the prediction job. When the data holds the target, the job's metrics
+// was trained on (drift), predict with the deployed model (through the feature transformer it was
+// trained with), version the input, save the predictions and track the prediction job. When the data holds the target, the job's metrics
 // are computed and logged too (ground truth).
 // Roles: data_connector (required), data_transformer, data_profiler, data_checker.
 #include <lolpop/concepts/data_checker.hpp>
@@ -78,9 +78,11 @@ public:
           transformer_(part<role::data_transformer>(s), ctx), profiler_(part<role::data_profiler>(s), ctx),
           checker_(part<role::data_checker>(s), ctx) {}
 
-    template <class Services, class Trainer, class Deployer>
-    predict_outcome predict_data(Services& svc, Trainer& trainer, Deployer& deployer, const predict_request& request) {
-        scored s = score(svc, trainer, deployer, request);
+    // `predictor` is the train pipeline's: it loads a stored model with its fitted feature
+    // transformer (offline_train::predictor()).
+    template <class Services, class Predictor, class Deployer>
+    predict_outcome predict_data(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request) {
+        scored s = score(svc, predictor, deployer, request);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "predict");
         const artifact stored = svc.store.version_data(s.data);
         const dataset_version input = svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash,
@@ -102,9 +104,10 @@ public:
 
     // Scores the deployed model against the target in the predict data and logs the metrics on
     // the model version as "ground_truth.<metric>".
-    template <class Services, class Trainer, class Deployer>
-    metric_values evaluate_ground_truth(Services& svc, Trainer& trainer, Deployer& deployer, const predict_request& request) {
-        scored s = score(svc, trainer, deployer, request);
+    template <class Services, class Predictor, class Deployer>
+    metric_values evaluate_ground_truth(Services& svc, Predictor& predictor, Deployer& deployer,
+                                        const predict_request& request) {
+        scored s = score(svc, predictor, deployer, request);
         if (s.metrics.empty())
             throw error("the data has no target column '" + request.target + "' to evaluate against", request.source);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "evaluate");
@@ -124,30 +127,30 @@ private:
     };
 
     // Reads, transforms and checks the data and predicts it with the deployed model; stores nothing.
-    template <class Services, class Trainer, class Deployer>
-    scored score(Services& svc, Trainer& trainer, Deployer& deployer, const predict_request& request) {
+    template <class Services, class Predictor, class Deployer>
+    scored score(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request) {
         const auto current = deployer.current_deployment(request.model_name);
         if (!current)
             throw error("no model '" + request.model_name + "' is deployed; run the train and deploy steps first", "predict");
         auto version = svc.metadata.get_model_version(current->model_version_id);
         if (!version) throw error("deployed model version " + current->model_version_id + " is not in the metadata store", "predict");
 
-        scored s{std::move(*version), transformer_.transform(connector_.get_data(request.source)), {}, {}};
+        scored s{std::move(*version), {}, {}, {}};
+        if constexpr (std::is_same_v<transformer_type, null_data_transformer>)
+            s.data = connector_.get_data(request.source);  // not copied through a transform that changes nothing
+        else
+            s.data = transformer_.transform(connector_.get_data(request.source));
         detail::require_column(s.data, request.index, "model_index", request.source);
         detail::stop_on_error(checker_.check_data(s.data), ctx_, "predict " + request.source);
 
-        const auto model = trainer.load_model(deployer.load_deployed(*current));
-        frame X = s.data;
-        if (!request.index.empty()) X.remove(request.index);
-        const bool has_truth = X.has(request.target);
-        if (has_truth) X.remove(request.target);
-
+        const auto model = predictor.load_model(deployer.load_deployed(*current));
+        const bool has_truth = s.data.has(request.target);
         if (!request.index.empty()) s.predictions.add(s.data[request.index]);
-        column predicted = trainer.predict(model, X);
+        // Models read their features by name, so the index and the target stay in the frame
+        // rather than being copied out of it.
+        auto [predicted, proba] = predictor.predict_all(model, s.data, !request.regression);
         predicted.rename(request.target);
-        class_probabilities proba;
         if (!request.regression) {
-            proba = trainer.predict_proba(model, X);
             for (std::size_t k = 0; k < proba.classes.size(); ++k) {
                 std::vector<double> p(proba.rows());
                 for (std::size_t r = 0; r < p.size(); ++r) p[r] = proba(r, k);

@@ -1,19 +1,23 @@
 #pragma once
 // lolpop::offline_train — fits, selects, checks and versions a model for one dataset version.
 //
-// Steps (as in lolpop): split the data; fit one model per tuner trial and keep the best on
+// Steps (as in lolpop): split the data; fit the feature transformer on the training part and
+// transform every part with it; fit one model per tuner trial and keep the best on
 // validation data by perf_metric in that metric's direction; evaluate it on test data; check it
 // (model checker, bias checker); compare it with the currently deployed model on the same test
 // data (champion/challenger); explain and visualize it; optionally retrain it on all data; version
-// the model with lineage to its dataset version, its metrics and its trials.
-// Roles: data_splitter and model_trainer (required), hyperparameter_tuner, model_checker,
-// model_explainer, model_bias_checker, model_visualizer.
+// the model with lineage to its dataset version, its metrics and its trials. The stored model
+// carries the fitted feature transformer, so that predictions apply it as training did.
+// Roles: data_splitter and model_trainer (required), feature_transformer, hyperparameter_tuner,
+// model_checker, model_explainer, model_bias_checker, model_visualizer.
+#include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
 #include <lolpop/components/hyperparameter_tuner/null_hyperparameter_tuner.hpp>
 #include <lolpop/components/model_bias_checker/null_model_bias_checker.hpp>
 #include <lolpop/components/model_checker/null_model_checker.hpp>
 #include <lolpop/components/model_explainer/null_model_explainer.hpp>
 #include <lolpop/components/model_visualizer/null_model_visualizer.hpp>
 #include <lolpop/concepts/data_splitter.hpp>
+#include <lolpop/concepts/feature_transformer.hpp>
 #include <lolpop/concepts/hyperparameter_tuner.hpp>
 #include <lolpop/concepts/model_bias_checker.hpp>
 #include <lolpop/concepts/model_checker.hpp>
@@ -21,12 +25,14 @@
 #include <lolpop/concepts/model_explainer.hpp>
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/concepts/model_visualizer.hpp>
+#include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/core/bind.hpp>
 #include <lolpop/core/metrics.hpp>
 #include <lolpop/core/role.hpp>
 #include <lolpop/core/settings.hpp>
 #include <lolpop/pipelines/detail/check_explainer.hpp>
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
+#include <lolpop/pipelines/detail/model_predictor.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
@@ -76,6 +82,7 @@ public:
     using explainer_type = bound_t<role::model_explainer, null_model_explainer, Binds...>;
     using bias_checker_type = bound_t<role::model_bias_checker, null_model_bias_checker, Binds...>;
     using visualizer_type = bound_t<role::model_visualizer, null_model_visualizer, Binds...>;
+    using features_type = bound_t<role::feature_transformer, null_feature_transformer, Binds...>;
 
     // Each binding is checked against its role's concept where it is written (lolpop::bind), which
     // reports the details; these assertions name the composition point.
@@ -101,7 +108,16 @@ public:
         config, bind<role::data_splitter, splitter_type>, bind<role::model_trainer, trainer_type>,
         bind<role::hyperparameter_tuner, tuner_type>, bind<role::model_checker, checker_type>,
         bind<role::model_explainer, explainer_type>, bind<role::model_bias_checker, bias_checker_type>,
-        bind<role::model_visualizer, visualizer_type>>;
+        bind<role::model_visualizer, visualizer_type>, bind<role::feature_transformer, features_type>>;
+
+    // What the feature transformer learns is stored with the model, for predictions to apply.
+    static_assert(fits_role<role::feature_transformer, features_type>,
+                  "offline_train: role feature_transformer is bound to a type that does not model "
+                  "lolpop::feature_transformer");
+    static_assert(std::is_same_v<features_type, null_feature_transformer> || has_fitted_state<features_type>,
+                  "offline_train: role feature_transformer is bound to a type that cannot save what it learned "
+                  "(missing: save_state, load_state), so predictions could not apply it");
+    using predictor_type = detail::model_predictor<features_type, trainer_type>;
 
     offline_train(const settings& s, context& ctx)
         : config_(s.config),
@@ -109,6 +125,9 @@ public:
           splitter_(part<role::data_splitter>(s), ctx),
           trainer_config_(part<role::model_trainer>(s)),
           trainer_(trainer_config_, ctx),
+          features_settings_(part<role::feature_transformer>(s)),
+          features_(features_settings_, ctx),
+          predictor_(trainer_, features_settings_, ctx),
           tuner_(part<role::hyperparameter_tuner>(s), ctx),
           checker_(part<role::model_checker>(s), ctx),
           explainer_(part<role::model_explainer>(s), ctx),
@@ -116,6 +135,8 @@ public:
           visualizer_(part<role::model_visualizer>(s), ctx) {}
 
     trainer_type& trainer() noexcept { return trainer_; }
+    // Loads stored models (with their fitted feature transformer) and predicts with them.
+    predictor_type& predictor() noexcept { return predictor_; }
 
     template <class Services, class Deployer>
     train_outcome train_model(Services& svc, const dataset_version& data_version, const train_request& request,
@@ -136,7 +157,12 @@ public:
                         "train.config.perf_metric");
 
         const data_split split = splitter_.split_data(data, request.target);
-        const labeled_data& selection = split.valid.X.rows() > 0 ? split.valid : split.test;
+        // Models learn from and are scored on the features as the feature transformer makes them;
+        // checkers look at the data as it came.
+        features_.fit(split.train.X);
+        const std::optional<data_split> transformed = transform_split(split);
+        const data_split& model_split = transformed ? *transformed : split;
+        const labeled_data& selection = model_split.valid.X.rows() > 0 ? model_split.valid : model_split.test;
 
         // One fit per trial; the best on the selection part by perf_metric wins.
         struct trial_result {
@@ -155,7 +181,7 @@ public:
                 params += key + " = " + format_setting_value(value) + "\n";
             }
             trainer_type trial_trainer(trial_config, ctx_);
-            auto model = trial_trainer.fit(split, problem);
+            auto model = trial_trainer.fit(model_split, problem);
             const evaluation e = detail::evaluate_model(trial_trainer, model, selection, problem, "valid");
             const double score = score_of(e.metrics, metric_name);
             trials.push_back({params, e.metrics});
@@ -167,7 +193,8 @@ public:
         }
         if (!best_model) throw error("the hyperparameter tuner proposed no trials", "train.hyperparameter_tuner");
 
-        const evaluation test = detail::evaluate_model(trainer_, *best_model, split.test, problem, "test");
+        evaluation test = detail::evaluate_model(trainer_, *best_model, model_split.test, problem, "test");
+        if (transformed) test.X = split.test.X;
         detail::stop_on_error(checker_.check_model(split, test), ctx_, "train model check");
         detail::stop_on_error(bias_checker_.check_model_bias(test), ctx_, "train bias check");
 
@@ -181,12 +208,14 @@ public:
             all.train.y = data[request.target];
             all.train.X = data;
             all.train.X.remove(request.target);
+            features_.fit(all.train.X);
+            if (transformed) all.train.X = features_.transform(all.train.X);
             trainer_type final_trainer(best_config, ctx_);
             best_model.emplace(final_trainer.fit(all, problem));
         }
 
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "train");
-        const artifact stored = svc.store.version_model(trainer_.save_model(*best_model));
+        const artifact stored = svc.store.version_model(predictor_.save_model(features_, *best_model));
         model_version draft;
         draft.model_name = request.model_name;
         draft.trainer = std::string(trainer_type::name);
@@ -225,6 +254,18 @@ private:
         return labels.size() > 2 ? problem_type::multiclass : problem_type::binary;
     }
 
+    // Each part's features through the fitted feature transformer; nothing to do without one.
+    std::optional<data_split> transform_split(const data_split& split) const {
+        if constexpr (std::is_same_v<features_type, null_feature_transformer>) {
+            return std::nullopt;
+        } else {
+            data_split out;
+            for (auto part : {&data_split::train, &data_split::valid, &data_split::test})
+                out.*part = {features_.transform((split.*part).X), (split.*part).y};
+            return out;
+        }
+    }
+
     static double score_of(const metric_values& metrics, const std::string& name) {
         const auto it = metrics.find(name);
         if (it == metrics.end()) throw error("metric '" + name + "' was not computed for this problem", "train.config.perf_metric");
@@ -238,8 +279,8 @@ private:
         const auto current = deployer.current_deployment(request.model_name);
         if (!current) return;
         try {
-            const auto champion = trainer_.load_model(deployer.load_deployed(*current));
-            const evaluation e = detail::evaluate_model(trainer_, champion, test, problem, "test");
+            const auto champion = predictor_.load_model(deployer.load_deployed(*current));
+            const evaluation e = detail::evaluate_model(predictor_, champion, test, problem, "test");
             outcome.deployed_score = score_of(e.metrics, outcome.perf_metric);
             outcome.beats_deployed = !is_better(metric, *outcome.deployed_score, score_of(outcome.metrics, outcome.perf_metric));
             ctx_.log(log_level::info, "train: deployed model " + current->model_version_id + " scores " +
@@ -270,6 +311,9 @@ private:
     splitter_type splitter_;
     typename trainer_type::config trainer_config_;
     trainer_type trainer_;
+    settings_t<features_type> features_settings_;
+    features_type features_;
+    predictor_type predictor_;
     tuner_type tuner_;
     checker_type checker_;
     explainer_type explainer_;

@@ -135,13 +135,13 @@ public:
 
     predict_outcome predict_data() {
         auto svc = services_();
-        return predict_.predict_data(svc, train_.trainer(), deploy_.deployer(), predict_request_());
+        return predict_.predict_data(svc, train_.predictor(), deploy_.deployer(), predict_request_());
     }
 
     // The deployed model's metrics on predict_data, which must hold the target.
     metric_values evaluate_ground_truth() {
         auto svc = services_();
-        return predict_.evaluate_ground_truth(svc, train_.trainer(), deploy_.deployer(), predict_request_());
+        return predict_.evaluate_ground_truth(svc, train_.predictor(), deploy_.deployer(), predict_request_());
     }
 
     build_all_outcome build_all() {

@@ -76,6 +76,7 @@ TEST_CASE("grid_search_tuner trials configure xgboost_trainer models that differ
     std::vector<std::pair<int, int>> seen;
     for (const auto& t : lolpop::grid_search_tuner(c, ctx).trials()) {
         lolpop::xgboost_trainer::config tc;
+        tc.nthread = 1;  // small data: threads would only wait for each other
         for (const auto& [key, value] : t) lolpop::set_setting(tc, key, value, "train.hyperparameter_tuner");
         seen.emplace_back(tc.max_depth, tc.num_boost_round);
         const lolpop::xgboost_trainer trainer(tc, ctx);

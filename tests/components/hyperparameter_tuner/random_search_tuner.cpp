@@ -110,6 +110,7 @@ TEST_CASE("random_search_tuner trials train xgboost_trainer models on breast can
     c.choices.erase("booster");  // dart is slow to predict and adds nothing here
     for (const auto& t : trials_of(c)) {
         lolpop::xgboost_trainer::config tc;
+        tc.nthread = 1;  // small data: threads would only wait for each other
         tc.num_boost_round = 20;
         for (const auto& [key, value] : t) lolpop::set_setting(tc, key, value, "train.hyperparameter_tuner");
         CHECK(tc.max_depth == std::get<std::int64_t>(t.at("max_depth")));

@@ -55,6 +55,7 @@ fitted fit(const lolpop::frame& data, const std::string& target, lolpop::problem
     fitted f;
     f.split = lolpop::random_splitter({0.7, 0.0, 0.3, 5}, ctx).split_data(data, target);
     lolpop::xgboost_trainer::config c;
+    c.nthread = 1;  // small data: threads would only wait for each other
     c.num_boost_round = 30;
     const lolpop::xgboost_trainer trainer(c, ctx);
     const auto model = trainer.fit(f.split, problem);

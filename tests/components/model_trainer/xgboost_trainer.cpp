@@ -474,3 +474,77 @@ TEST_CASE("xgboost_trainer rejects frames and bytes it cannot predict from") {
     CHECK_THROWS_WITH_AS(trainer.load_model(flipped), doctest::Contains("the booster is damaged or cut short"),
                          lolpop::error);
 }
+
+namespace {
+
+// X as the dense matrix XGBoost reads: numbers as they are, categories as their codes.
+lolpop::dense_matrix dense_of(const lolpop::frame& X) {
+    lolpop::dense_matrix out(X.rows(), lolpop::layout_of(X));
+    for (std::size_t c = 0; c < X.cols(); ++c) {
+        const auto values = lolpop::row_values(X.columns()[c]);
+        for (std::size_t r = 0; r < X.rows(); ++r) out.row(r)[c] = static_cast<float>(values[r]);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("xgboost_trainer fits on and predicts from dense matrices as from frames") {
+    lolpop::context ctx;
+    lolpop::xgboost_trainer::config c;
+    c.num_boost_round = 30;
+    c.early_stopping_rounds = 5;
+    const lolpop::xgboost_trainer trainer(c, ctx);
+    // Categorical features and missing values, three classes, a validation part.
+    const auto s = split(penguins(), "Species", 0.2, 0.2);
+    const auto from_frames = trainer.fit(s, lolpop::problem_type::multiclass);
+    const auto from_dense = trainer.fit(dense_of(s.train.X), s.train.y, dense_of(s.valid.X), s.valid.y,
+                                        lolpop::problem_type::multiclass);
+    CHECK(from_dense.best_iteration() == from_frames.best_iteration());
+    CHECK(from_dense.features().size() == from_frames.features().size());
+    CHECK(from_dense.features()[0].categories == from_frames.features()[0].categories);
+
+    const auto test = dense_of(s.test.X);
+    CHECK(trainer.predict(from_dense, test) == trainer.predict(from_frames, s.test.X));
+    CHECK(trainer.predict_proba(from_dense, test).values == trainer.predict_proba(from_frames, s.test.X).values);
+    CHECK(trainer.predict(from_frames, test) == trainer.predict(from_frames, s.test.X));
+
+    lolpop::xgboost_trainer::config linear;
+    linear.booster = "gblinear";
+    linear.num_boost_round = 5;
+    const lolpop::xgboost_trainer linear_trainer(linear, ctx);
+    const auto cars_split = split(cars().drop(std::vector<std::string>{"Origin"}), "Miles_per_Gallon");
+    const auto model = linear_trainer.fit(dense_of(cars_split.train.X), cars_split.train.y, lolpop::problem_type::regression);
+    CHECK(linear_trainer.predict(model, dense_of(cars_split.test.X)) == linear_trainer.predict(model, cars_split.test.X));
+}
+
+TEST_CASE("xgboost_trainer rejects dense matrices that are not laid out as the model's features") {
+    lolpop::context ctx;
+    lolpop::xgboost_trainer::config c;
+    c.num_boost_round = 3;
+    const lolpop::xgboost_trainer trainer(c, ctx);
+    const auto s = split(penguins(), "Species");
+    const auto model = trainer.fit(s, lolpop::problem_type::multiclass);
+    const std::string where = " (xgboost_trainer.predict)";
+
+    CHECK_THROWS_WITH_AS(trainer.predict(model, dense_of(s.test.X.drop(std::vector<std::string>{"Sex"}))),
+                         ("the matrix has 5 columns, the model 6 features" + where).c_str(), lolpop::error);
+    auto swapped = s.test.X.drop(std::vector<std::string>{"Island"});
+    swapped.add(s.test.X["Island"]);
+    CHECK_THROWS_WITH_AS(trainer.predict(model, dense_of(swapped)),
+                         ("column 1 of the matrix is 'Beak Length (mm)', but the model's feature 1 is 'Island'" + where).c_str(),
+                         lolpop::error);
+    auto islands = labels_of(s.test.X["Island"]);
+    for (auto& label : islands)
+        if (label == "Torgersen") label = "Torgersen Island";
+    std::vector<lolpop::column> in_place;
+    for (const auto& col : s.test.X.columns()) in_place.push_back(col.name() == "Island" ? relabeled(col, islands) : col);
+    CHECK_THROWS_WITH_AS(trainer.predict_proba(model, dense_of(lolpop::frame(std::move(in_place)))),
+                         "feature 'Island' is coded with other categories than the model was trained with "
+                         "(xgboost_trainer.predict_proba)",
+                         lolpop::error);
+    CHECK_THROWS_WITH_AS(trainer.fit(dense_of(s.train.X), s.train.y, dense_of(s.test.X.drop(std::vector<std::string>{"Sex"})),
+                                     s.test.y, lolpop::problem_type::multiclass),
+                         "the validation matrix has other columns than the training matrix (xgboost_trainer.fit)",
+                         lolpop::error);
+}

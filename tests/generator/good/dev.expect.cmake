@@ -123,7 +123,7 @@ expect_no_header([=[role::notifier|role::metrics_tracker|role::data_transformer]
 
 # Settings: one block per part, each assignment at its profile line, braced values.
 expect_header([=[
-inline workflow::settings make_settings\(\) {
+inline auto make_settings\(\) {
     workflow::settings s{};
     {
         auto& c = s\.config;

@@ -9,6 +9,7 @@
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
+#include <lolpop/core/dense_matrix.hpp>
 #include <lolpop/core/prediction.hpp>
 #include <lolpop/core/problem.hpp>
 #include <lolpop/core/split.hpp>
@@ -68,11 +69,21 @@ public:
     // for a binary problem), a categorical regression target, an objective that does not fit the
     // problem, or a parameter XGBoost rejects.
     xgboost_model fit(const data_split& split, problem_type problem) const;
+    // The same from features already laid out as XGBoost reads them (a feature_chain's
+    // transform_dense): X's columns become the model's features, a column with categories a
+    // categorical one. valid_X, with valid_X.columns() == X.columns(), is watched for early stopping.
+    xgboost_model fit(const dense_matrix& X, const column& y, problem_type problem) const;
+    xgboost_model fit(const dense_matrix& X, const column& y, const dense_matrix& valid_X, const column& valid_y,
+                      problem_type problem) const;
     // Class labels typed like the training target, or values for regression; named after the
     // target. X must hold every training feature by name.
     column predict(const xgboost_model& model, const frame& X) const;
     // Binary models give two columns, 1 - p and p.
     class_probabilities predict_proba(const xgboost_model& model, const frame& X) const;
+    // The same from a dense matrix, which XGBoost reads in place (no copy): its columns must be the
+    // model's features in order, by name, with the model's categories for categorical ones.
+    column predict(const xgboost_model& model, const dense_matrix& X) const;
+    class_probabilities predict_proba(const xgboost_model& model, const dense_matrix& X) const;
     // A self-contained byte string: a header with the metadata, then the booster as UBJSON.
     std::string save_model(const xgboost_model& model) const;
     // Throws lolpop::error "not a lolpop xgboost model" for anything save_model did not write.

@@ -1,0 +1,291 @@
+#pragma once
+// lolpop::feature_chain<Steps...> — row-wise feature transformers composed at compile time into one
+// pass over the data. A profile writes it as a list:
+//   [train.components]
+//   feature_transformer = ["median_imputer", "one_hot_encoder", "standard_scaler"]
+//   [train.feature_transformer.one_hot_encoder]
+//   columns = ["Origin"]
+//
+// fit(X) fits each step on what the steps before it make of X, as scikit-learn's Pipeline does.
+// transform_dense(X) then reads each value of X once, sends it through every step's cell_op (plain
+// inlined calls: no intermediate frame, no virtual call) and writes the result once into a
+// row-major float matrix, the layout XGBoost predicts from. transform(X) is the same pass into a
+// frame; columns no step changes are X's own columns. Both equal applying the steps' own
+// transform(frame) one after the other, the dense one as floats.
+//
+// Categorical columns that no step encodes reach the dense matrix as the index of their label in
+// the categories the chain was fitted on (missing for a label fitting never saw), so a model fitted
+// on the chain's output reads new data exactly as its training data.
+#include <lolpop/components/feature_transformer/detail/chain_input.hpp>
+#include <lolpop/components/feature_transformer/detail/chain_state.hpp>
+#include <lolpop/concepts/row_feature_transformer.hpp>
+#include <lolpop/core/bind.hpp>
+#include <lolpop/core/config.hpp>
+#include <lolpop/core/context.hpp>
+#include <lolpop/core/dense_matrix.hpp>
+#include <lolpop/core/error.hpp>
+#include <lolpop/core/frame.hpp>
+#include <lolpop/core/row_layout.hpp>
+#include <lolpop/core/row_plan.hpp>
+#include <lolpop/core/settings.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace lolpop {
+
+// A chain has no settings of its own; its steps' settings are [<role>.feature_transformer.<step>].
+struct feature_chain_config {};
+
+// The slot of one step in a chain's settings, named after the step.
+template <class T>
+struct chain_step {
+    static constexpr std::string_view name = T::name;
+};
+
+namespace detail {
+
+template <class T>
+struct check_chain_step {
+    static_assert(row_feature_transformer<T>,
+                  "feature_chain: this step does not model lolpop::row_feature_transformer (fit, transform, plan, "
+                  "save_state, load_state); only row-wise transformers can be chained");
+    static constexpr bool value = true;
+};
+
+// A stand-in op for a step that failed the check above, so that only that check is reported.
+struct no_cell_op {
+    double operator()(double v) const noexcept { return v; }
+};
+template <class T>
+struct cell_op_of {
+    using type = no_cell_op;
+};
+template <has_cell_op T>
+struct cell_op_of<T> {
+    using type = typename T::cell_op;
+};
+
+template <class... Steps>
+constexpr bool distinct_step_names() {
+    constexpr std::array<std::string_view, sizeof...(Steps)> names{Steps::name...};
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = i + 1; j < names.size(); ++j)
+            if (names[i] == names[j]) return false;
+    return true;
+}
+
+}  // namespace detail
+
+template <class... Steps>
+class feature_chain {
+    static_assert(sizeof...(Steps) > 0, "feature_chain: a chain needs at least one step");
+    static_assert((detail::check_chain_step<Steps>::value && ...));
+    static_assert(detail::distinct_step_names<Steps...>(),
+                  "feature_chain: a transformer may appear only once in a chain, since its settings are named after it");
+
+    using ops = std::tuple<typename detail::cell_op_of<Steps>::type...>;
+
+public:
+    using config = feature_chain_config;
+    using settings = composite_settings<config, bind<chain_step<Steps>, Steps>...>;
+    static constexpr std::string_view name = "feature_chain";
+    static constexpr std::array<std::string_view, sizeof...(Steps)> step_names{Steps::name...};
+
+    // Every step with its default settings.
+    feature_chain(const config&, context& ctx) : steps_(Steps(typename Steps::config{}, ctx)...) {}
+    feature_chain(const settings& s, context& ctx) : steps_(Steps(part<chain_step<Steps>>(s), ctx)...) {}
+
+    void fit(const frame& X) {
+        fitted_ = false;
+        const frame* current = &X;
+        frame transformed;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (fit_step<I>(current, transformed), ...);
+        }(std::index_sequence_for<Steps...>{});
+        fitted(layout_of(X));
+    }
+
+    frame transform(const frame& X) const {
+        require_fitted();
+        const detail::chain_input in(input_, X, "feature_chain.transform");
+        const program p = compile(in.layout());
+        std::vector<std::vector<double>> computed;
+        std::vector<number_entry> numbers;
+        std::vector<code_entry> codes;
+        for (std::size_t o = 0; o < p.source.size(); ++o) {
+            if (!p.changes[o]) continue;
+            add_entry(in, p, o, computed.size(), false, numbers, codes);
+            computed.emplace_back(in.rows());
+        }
+        run(in.rows(), numbers, codes, [&computed](std::size_t i, std::size_t slot, double v) { computed[slot][i] = v; });
+
+        std::vector<column> out;
+        out.reserve(p.source.size());
+        std::size_t slot = 0;
+        for (std::size_t o = 0; o < p.source.size(); ++o) {
+            if (p.changes[o])
+                out.push_back(column::numeric(p.output[o].name, std::move(computed[slot++])));
+            else
+                out.push_back(in.source(p.source[o]));
+        }
+        return frame(std::move(out));
+    }
+
+    // The fused pass: X's rows through every step into one row-major float matrix whose columns
+    // are output_layout().
+    dense_matrix transform_dense(const frame& X) const {
+        require_fitted();
+        const detail::chain_input in(input_, X, "feature_chain.transform_dense");
+        const program p = compile(in.layout());
+        std::vector<number_entry> numbers;
+        std::vector<code_entry> codes;
+        for (std::size_t o = 0; o < p.source.size(); ++o) add_entry(in, p, o, o, true, numbers, codes);
+        dense_matrix out = dense_matrix::for_overwrite(in.rows(), output_);
+        float* const values = out.data();
+        const std::size_t width = out.cols();
+        run(in.rows(), numbers, codes,
+            [values, width](std::size_t i, std::size_t o, double v) { values[i * width + o] = static_cast<float>(v); });
+        return out;
+    }
+
+    std::string save_state() const {
+        require_fitted();
+        const std::vector<std::string> states = std::apply([](const Steps&... s) { return std::vector<std::string>{s.save_state()...}; }, steps_);
+        return detail::save_chain_state(input_, step_names, states);
+    }
+
+    // Throws lolpop::error for bytes another chain (other steps) or nothing saved, or whose steps
+    // do not fit the layout saved with them.
+    void load_state(std::string_view bytes) {
+        fitted_ = false;
+        detail::chain_state state = detail::load_chain_state(bytes, step_names);
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (std::get<I>(steps_).load_state(state.states[I]), ...);
+        }(std::index_sequence_for<Steps...>{});
+        fitted(std::move(state.input));
+    }
+
+    // The columns of the frames the chain was fitted on, and of what it makes of them.
+    const row_layout& input_layout() const noexcept { return input_; }
+    const row_layout& output_layout() const noexcept { return output_; }
+
+    template <std::size_t I>
+    const auto& step() const noexcept {
+        return std::get<I>(steps_);
+    }
+
+private:
+    // For rows of one layout: where each output column comes from and what each step does to it.
+    struct program {
+        row_layout output;
+        std::vector<std::size_t> source;  // the input column
+        std::vector<ops> cell_ops;        // one op per step
+        std::vector<char> changes;        // false: the input column as it is
+    };
+
+    struct number_entry {
+        std::size_t out;
+        const double* values;
+        ops cell_ops;
+    };
+    struct code_entry {
+        std::size_t out;
+        const std::int32_t* codes;
+        const double* value_of_code;
+        ops cell_ops;
+    };
+
+    void require_fitted() const {
+        if (!fitted_) throw error("used before fit: fit it on training data first", "feature_chain");
+    }
+
+    // Each step learns from what the steps before it make of the data.
+    template <std::size_t I>
+    void fit_step(const frame*& current, frame& transformed) {
+        auto& step = std::get<I>(steps_);
+        step.fit(*current);
+        if constexpr (I + 1 < sizeof...(Steps)) {
+            transformed = step.transform(*current);
+            current = &transformed;
+        }
+    }
+
+    // Planning the fitted layout also checks that loaded step states fit it.
+    void fitted(row_layout input) {
+        output_ = compile(input).output;
+        input_ = std::move(input);
+        fitted_ = true;
+    }
+
+    program compile(const row_layout& in) const {
+        program p{in, std::vector<std::size_t>(in.size()), std::vector<ops>(in.size()), std::vector<char>(in.size(), 0)};
+        for (std::size_t j = 0; j < in.size(); ++j) p.source[j] = j;
+        [&]<std::size_t... I>(std::index_sequence<I...>) { (add_step<I>(p), ...); }(std::index_sequence_for<Steps...>{});
+        return p;
+    }
+
+    template <std::size_t I>
+    void add_step(program& p) const {
+        auto plan = std::get<I>(steps_).plan(p.output);
+        const std::size_t n = plan.cells.size();
+        program next{std::move(plan.output), std::vector<std::size_t>(n), std::vector<ops>(n), std::vector<char>(n, 0)};
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto& cell = plan.cells[k];
+            next.source[k] = p.source[cell.source];
+            next.cell_ops[k] = p.cell_ops[cell.source];
+            std::get<I>(next.cell_ops[k]) = cell.op;
+            next.changes[k] = p.changes[cell.source] || cell.changes;
+        }
+        p = std::move(next);
+    }
+
+    // Output column o of `p` as the loop reads it; `to_fitted_codes` makes unencoded categories the
+    // fitted codes (dense output) rather than X's own.
+    static void add_entry(const detail::chain_input& in, const program& p, std::size_t o, std::size_t out,
+                          bool to_fitted_codes, std::vector<number_entry>& numbers, std::vector<code_entry>& codes) {
+        const std::size_t j = p.source[o];
+        if (in.layout()[j].type != column_type::categorical) {
+            numbers.push_back({out, in.numbers(j), p.cell_ops[o]});
+            return;
+        }
+        const bool fitted_codes = to_fitted_codes && p.output[o].type == column_type::categorical;
+        codes.push_back({out, in.codes(j), fitted_codes ? in.fitted_codes(j) : in.own_codes(j), p.cell_ops[o]});
+    }
+
+    static double apply(const ops& cell_ops, double v) {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((v = std::get<I>(cell_ops)(v)), ...);
+            return v;
+        }(std::index_sequence_for<Steps...>{});
+    }
+
+    template <class Put>
+    static void run(std::size_t rows, const std::vector<number_entry>& numbers, const std::vector<code_entry>& codes,
+                    Put put) {
+        constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+        for (std::size_t i = 0; i < rows; ++i) {
+            for (const number_entry& e : numbers) put(i, e.out, apply(e.cell_ops, e.values[i]));
+            for (const code_entry& e : codes) {
+                const std::int32_t c = e.codes[i];
+                put(i, e.out, apply(e.cell_ops, c < 0 ? missing : e.value_of_code[c]));
+            }
+        }
+    }
+
+    std::tuple<Steps...> steps_;
+    bool fitted_ = false;
+    row_layout input_;
+    row_layout output_;
+};
+
+}  // namespace lolpop
+
+LOLPOP_NO_SETTINGS(lolpop::feature_chain_config);

@@ -1,0 +1,58 @@
+#pragma once
+// lolpop::row_feature_transformer — a feature_transformer that works value by value within a row,
+// saves what it learned, and so can be fused with others into one pass (lolpop::feature_chain).
+//
+// Requirements
+//   feature_transformer<T>                               fit(frame), transform(frame) -> frame
+//   T::cell_op                                           semiregular; op(double) const -> double
+//   t.plan(const lolpop::row_layout& in) const -> lolpop::row_plan<T::cell_op>
+//   t.save_state() const -> std::string                  what fit learned, as bytes
+//   t.load_state(std::string_view bytes)                 back to the fitted transformer
+// Semantics
+//   Rows are doubles laid out as lolpop::row_layout documents (categorical values are codes into
+//   the layout's categories, NaN is missing). plan(in) says, for rows of layout `in`, which
+//   input value and which cell_op make each output value; it throws lolpop::error when `in` lacks
+//   a column fit saw or has it with another type, and before fit. transform(X) equals applying
+//   plan(layout_of(X)) to every row of X (lolpop::transform_frame). load_state(save_state())
+//   plans and transforms exactly as the saved transformer; load_state throws lolpop::error for
+//   bytes save_state did not write. Settings choose the columns; empty means every column the
+//   step applies to (numbers for imputers, scalers, log_transform and clip; categories for
+//   encoders); the other columns pass through unchanged.
+// Models
+//   mean_imputer, median_imputer, standard_scaler, min_max_scaler, one_hot_encoder,
+//   ordinal_encoder, log_transform, clip.
+// Example
+//   lolpop::standard_scaler scaler({}, ctx);
+//   scaler.fit(train);
+//   auto plan = scaler.plan(lolpop::layout_of(test));   // plan.cells[k].op(x) scales one value
+#include <lolpop/concepts/feature_transformer.hpp>
+#include <lolpop/core/row_layout.hpp>
+#include <lolpop/core/row_plan.hpp>
+
+#include <concepts>
+#include <string>
+#include <string_view>
+
+namespace lolpop {
+
+template <class T>
+concept has_fitted_state = requires(T& t, const T& fitted, std::string_view bytes) {
+    { fitted.save_state() } -> std::same_as<std::string>;
+    t.load_state(bytes);
+};
+
+template <class T>
+concept has_cell_op = requires { typename T::cell_op; } && std::semiregular<typename T::cell_op> &&
+                      requires(const typename T::cell_op& op, double v) {
+                          { op(v) } -> std::same_as<double>;
+                      };
+
+template <class T>
+concept has_row_plan = has_cell_op<T> && requires(const T& t, const row_layout& in) {
+    { t.plan(in) } -> std::same_as<row_plan<typename T::cell_op>>;
+};
+
+template <class T>
+concept row_feature_transformer = feature_transformer<T> && has_fitted_state<T> && has_row_plan<T>;
+
+}  // namespace lolpop

@@ -1,0 +1,120 @@
+#pragma once
+// A stored model as the pipelines use it: the trainer's model together with the feature
+// transformer fitted with it, saved as one artifact (lolpop::pack_model_bundle) and applied
+// together, so that predictions read new data exactly as training read the training data. With
+// null_feature_transformer the artifact is the trainer's bytes as they are.
+//
+// It offers the predicting half of lolpop::model_trainer (model_type, load_model, predict,
+// predict_proba), so code written for a trainer evaluates a stored model through it.
+#include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
+#include <lolpop/core/context.hpp>
+#include <lolpop/core/dense_matrix.hpp>
+#include <lolpop/core/error.hpp>
+#include <lolpop/core/frame.hpp>
+#include <lolpop/core/model_bundle.hpp>
+#include <lolpop/core/prediction.hpp>
+#include <lolpop/core/settings.hpp>
+
+#include <concepts>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace lolpop::detail {
+
+// A feature transformer with a fused dense pass and a trainer that predicts from its output:
+// predictions then go from the frame to the model with one pass and no copy in between.
+template <class Features, class Trainer>
+concept dense_prediction = requires(const Features& f, Trainer& t, const frame& X, const dense_matrix& D,
+                                    const typename Trainer::model_type& m) {
+    { f.transform_dense(X) } -> std::same_as<dense_matrix>;
+    { t.predict(m, D) } -> std::same_as<column>;
+    { t.predict_proba(m, D) } -> std::same_as<class_probabilities>;
+};
+
+struct predictions {
+    column predicted{"", column_type::numeric};
+    class_probabilities proba;  // empty unless asked for
+};
+
+template <class Features, class Trainer>
+class model_predictor {
+public:
+    static constexpr bool plain = std::is_same_v<Features, null_feature_transformer>;
+
+    struct model_type {
+        Features features;
+        typename Trainer::model_type model;
+    };
+
+    model_predictor(Trainer& trainer, const settings_t<Features>& features, context& ctx)
+        : trainer_(trainer), features_(features), ctx_(ctx) {}
+
+    std::string save_model(const Features& features, const typename Trainer::model_type& model) const {
+        if constexpr (plain)
+            return trainer_.save_model(model);
+        else
+            return pack_model_bundle(Features::name, features.save_state(), trainer_.save_model(model));
+    }
+
+    // Throws lolpop::error when the artifact was saved with another feature transformer (or none,
+    // or one where this profile binds none): such a model cannot read this profile's features.
+    model_type load_model(std::string_view bytes) const {
+        Features features(features_, ctx_);
+        if constexpr (plain) {
+            if (is_model_bundle(bytes))
+                throw error("the model was saved with fitted feature transformers, but this profile binds none; train "
+                            "and deploy a model with this profile",
+                            "stored model");
+            return {std::move(features), trainer_.load_model(bytes)};
+        } else {
+            if (!is_model_bundle(bytes))
+                throw error("the model was saved without the feature transformer " + std::string(Features::name) +
+                                " this profile binds; train and deploy a model with this profile",
+                            "stored model");
+            const model_bundle_parts parts = unpack_model_bundle(bytes);
+            if (parts.transformer != Features::name)
+                throw error("the model was saved with the feature transformer " + parts.transformer + ", this profile binds " +
+                                std::string(Features::name) + "; train and deploy a model with this profile",
+                            "stored model");
+            features.load_state(parts.state);
+            return {std::move(features), trainer_.load_model(parts.model)};
+        }
+    }
+
+    column predict(const model_type& m, const frame& X) const {
+        return with_features(m, X, [&](const auto& features) { return trainer_.predict(m.model, features); });
+    }
+
+    class_probabilities predict_proba(const model_type& m, const frame& X) const {
+        return with_features(m, X, [&](const auto& features) { return trainer_.predict_proba(m.model, features); });
+    }
+
+    // Both from one pass over X.
+    predictions predict_all(const model_type& m, const frame& X, bool with_proba) const {
+        return with_features(m, X, [&](const auto& features) {
+            predictions out{trainer_.predict(m.model, features), {}};
+            if (with_proba) out.proba = trainer_.predict_proba(m.model, features);
+            return out;
+        });
+    }
+
+private:
+    // Calls `use` with X as the model reads it.
+    template <class Use>
+    static auto with_features(const model_type& m, const frame& X, Use use) {
+        if constexpr (plain)
+            return use(X);
+        else if constexpr (dense_prediction<Features, Trainer>)
+            return use(m.features.transform_dense(X));
+        else
+            return use(m.features.transform(X));
+    }
+
+    Trainer& trainer_;
+    settings_t<Features> features_;
+    context& ctx_;
+};
+
+}  // namespace lolpop::detail
