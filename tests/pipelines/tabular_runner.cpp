@@ -4,6 +4,10 @@
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/data_splitter/stratified_splitter.hpp>
 #include <lolpop/components/data_transformer/column_transformer.hpp>
+#include <lolpop/components/feature_transformer/feature_chain.hpp>
+#include <lolpop/components/feature_transformer/median_imputer.hpp>
+#include <lolpop/components/feature_transformer/one_hot_encoder.hpp>
+#include <lolpop/components/feature_transformer/standard_scaler.hpp>
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
 #include <lolpop/components/model_deployer/local_model_deployer.hpp>
@@ -11,6 +15,7 @@
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
 #include <lolpop/components/resource_version_control/local_artifact_store.hpp>
 #include <lolpop/core/csv.hpp>
+#include <lolpop/core/model_bundle.hpp>
 #include <lolpop/core/settings_tree.hpp>
 #include <lolpop/runners/classification_runner.hpp>
 #include <lolpop/runners/regression_runner.hpp>
@@ -66,6 +71,19 @@ breast_cancer_workflow::settings breast_cancer_settings(const lolpop_test::temp_
     auto& trainer = part<role::model_trainer>(part<role::train>(s));
     trainer.max_depth = 3;
     trainer.num_boost_round = 50;
+    return s;
+}
+
+template <class Workflow>
+typename Workflow::settings cars_settings(const lolpop_test::temp_directory& home) {
+    typename Workflow::settings s{};
+    s.config.train_data = examples + "cars/data/cars.csv";
+    s.config.predict_data = examples + "cars/data/cars_new.csv";
+    s.config.model_target = "Miles_per_Gallon";
+    s.config.model_name = "cars";
+    point_stores_at<Workflow>(s, home);
+    part<role::data_transformer>(part<role::process>(s)).drop = {"Name"};
+    part<role::data_transformer>(part<role::predict>(s)).drop = {"Name"};
     return s;
 }
 
@@ -192,6 +210,59 @@ TEST_CASE("regression on cars: a column transformer, missing values and a catego
     const frame predictions = read_csv_file(s.config.predictions_path);
     CHECK(predictions.names() == std::vector<std::string>{"Miles_per_Gallon"});
     CHECK(predictions["Miles_per_Gallon"].missing_count() == 0);
+}
+
+TEST_CASE("a feature chain is fitted on the training part, stored with the model and applied at predict time") {
+    using process = offline_process<bind<role::data_connector, csv_data_connector>,
+                                    bind<role::data_transformer, column_transformer>>;
+    using predict = offline_predict<bind<role::data_connector, csv_data_connector>,
+                                    bind<role::data_transformer, column_transformer>>;
+    using chain = feature_chain<median_imputer, one_hot_encoder, standard_scaler>;
+    using chained_train = offline_train<bind<role::data_splitter, random_splitter>, bind<role::model_trainer, xgboost_trainer>,
+                                        bind<role::feature_transformer, chain>>;
+    using chained_workflow = local_workflow<regression_runner, process, chained_train, predict>;
+    using plain_workflow = local_workflow<regression_runner, process, xgboost_train<random_splitter>, predict>;
+    lolpop_test::temp_directory home;
+    auto plain = cars_settings<plain_workflow>(home);
+    auto chained = cars_settings<chained_workflow>(home);
+    part<chain_step<one_hot_encoder>>(part<role::feature_transformer>(part<role::train>(chained))).columns = {"Origin"};
+    context ctx;
+    local_artifact_store store({home / "artifacts"}, ctx);
+
+    // Without a feature transformer the stored model is the trainer's bytes, as before.
+    const auto first = plain_workflow(plain, test_profile).build_all();
+    CHECK_FALSE(is_model_bundle(store.get_model(first.trained.version.content_hash)));
+
+    chained_workflow workflow(chained, test_profile);
+    const auto out = workflow.build_all();
+    CHECK(out.trained.metrics.at("r2") >= 0.75);
+    CHECK(out.predicted.rows == 46);
+    CHECK(out.predicted.metrics.at("r2") >= 0.5);
+    REQUIRE(out.deployed.has_value());
+    const std::string bytes = store.get_model(out.trained.version.content_hash);
+    REQUIRE(is_model_bundle(bytes));
+    const model_bundle_parts parts = unpack_model_bundle(bytes);
+    CHECK(parts.transformer == "feature_chain");
+    // The model reads the chain's features: Origin one-hot encoded, the rest imputed and scaled.
+    const xgboost_model model = xgboost_trainer({}, ctx).load_model(parts.model);
+    std::vector<std::string> features;
+    for (const auto& f : model.features()) features.push_back(f.name);
+    CHECK(features == std::vector<std::string>{"Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration",
+                                               "Year", "Origin_Europe", "Origin_Japan", "Origin_USA"});
+    chain fitted({}, ctx);
+    fitted.load_state(parts.state);
+    CHECK(fitted.output_layout().size() == features.size());
+    // The predictions are the model's on the chain's dense output of the new data.
+    const frame new_cars = read_csv_file(examples + "cars/data/cars_new.csv");
+    const column expected = xgboost_trainer({}, ctx).predict(model, fitted.transform_dense(new_cars));
+    CHECK(read_csv_file(chained.config.predictions_path)["Miles_per_Gallon"].numeric_values()[0] ==
+          doctest::Approx(expected.numeric_values()[0]).epsilon(1e-6));
+
+    // A workflow without the chain cannot apply it, and says so.
+    CHECK_THROWS_WITH_AS(plain_workflow(plain, test_profile).predict_data(),
+                         "the model was saved with fitted feature transformers, but this profile binds none; train and "
+                         "deploy a model with this profile (stored model)",
+                         error);
 }
 
 TEST_CASE("settings are reached by their profile paths, with did-you-mean for mistakes") {

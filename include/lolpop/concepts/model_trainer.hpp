@@ -54,6 +54,7 @@ concept has_save_load = has_model_type<T> && requires(T& t, const typename T::mo
 };
 
 template <class T>
-concept model_trainer = component<T> && has_fit<T> && has_predict<T> && has_predict_proba<T> && has_save_load<T>;
+concept model_trainer = component<T> && has_model_type<T> && has_fit<T> && has_predict<T> && has_predict_proba<T> &&
+                        has_save_load<T>;
 
 }  // namespace lolpop

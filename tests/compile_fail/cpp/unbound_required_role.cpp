@@ -1,6 +1,6 @@
 // A deploy pipeline without its model_deployer: one error, not one per use of the missing role.
 // first-error: error: static assertion failed: offline_deploy: required role model_deployer is not bound$
-// first-error: /cpp/unbound_required_role\.cpp:21:[0-9]+:   required from here$
+// first-error: /cpp/unbound_required_role\.cpp:22:[0-9]+:   required from here$
 // max-lines: 8
 #include <lolpop/components/model_deployer/local_model_deployer.hpp>
 #include <lolpop/components/model_repository/local_model_repository.hpp>

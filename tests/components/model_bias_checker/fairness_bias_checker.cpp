@@ -179,6 +179,16 @@ TEST_CASE("fairness_bias_checker: a binary problem's favorable label defaults to
     CHECK(measures[0].privileged_rate == doctest::Approx(0.4));
     CHECK(measures[0].unprivileged_rate == doctest::Approx(0.75));
 
+    // A privileged group never predicted favorable: infinitely unfair to it.
+    lolpop::evaluation none_privileged;
+    none_privileged.X = lolpop::frame({lolpop::column::categorical("group", {"A", "A", "B", "B"})});
+    none_privileged.y_true = lolpop::column::categorical("y", {"no", "yes", "yes", "no"});
+    none_privileged.y_pred = lolpop::column::categorical("y", {"no", "no", "yes", "no"});
+    none_privileged.proba.classes = {"no", "yes"};
+    const auto infinite = lolpop::fairness_bias_checker(group_a(), ctx).check_model_bias(none_privileged);
+    CHECK(infinite.findings[1].status == check_status::error);
+    CHECK(infinite.findings[1].message.starts_with("inf, outside [0.6, 1.667] (error): predicted 'yes' for 50.0% "));
+
     // An empty group leaves every measure undefined.
     auto only_a = e;
     only_a.X = lolpop::frame({lolpop::column::categorical("group", labels(10, "A"))});

@@ -30,6 +30,7 @@
 #include <lolpop/core/settings.hpp>
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -101,7 +102,10 @@ public:
 
     // Every step with its default settings.
     feature_chain(const config&, context& ctx) : steps_(Steps(typename Steps::config{}, ctx)...) {}
-    feature_chain(const settings& s, context& ctx) : steps_(Steps(part<chain_step<Steps>>(s), ctx)...) {}
+    // Each step with its settings. A template only so that `feature_chain({}, ctx)` means the
+    // constructor above rather than being ambiguous.
+    template <std::same_as<settings> S>
+    feature_chain(const S& s, context& ctx) : steps_(Steps(part<chain_step<Steps>>(s), ctx)...) {}
 
     void fit(const frame& X) {
         fitted_ = false;

@@ -1,10 +1,10 @@
 #pragma once
 // offline_train's check of its model_explainer against its model_trainer, the one binding that
 // lolpop::bind cannot check alone. The class's static_assert reports the concept's details;
-// `value` lets the pipeline assert it too, and is true when the trainer is missing, which is
-// reported on its own.
+// `value` lets the pipeline assert it too. Both hold when the trainer is missing or is not a
+// model_trainer: that is reported on its own, and no explainer could fit it.
 #include <lolpop/concepts/model_explainer.hpp>
-#include <lolpop/core/bind.hpp>
+#include <lolpop/concepts/model_trainer.hpp>
 
 namespace lolpop::detail {
 
@@ -16,8 +16,9 @@ struct check_explainer {
     static constexpr bool value = model_explainer<Explainer, Trainer>;
 };
 
-template <class Explainer>
-struct check_explainer<Explainer, unbound> {
+template <class Explainer, class Trainer>
+    requires(!model_trainer<Trainer>)
+struct check_explainer<Explainer, Trainer> {
     static constexpr bool value = true;
 };
 
