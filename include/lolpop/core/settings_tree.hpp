@@ -2,6 +2,7 @@
 // Walks a workflow's settings tree by the dotted paths of the profile: "config.train_data",
 // "metadata_tracker.path", "train.config.perf_metric", "train.model_trainer.max_depth". This is how
 // --set overrides reach typed config members and how --describe prints the composed workflow.
+#include <lolpop/concepts/component.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/settings.hpp>
 
@@ -31,7 +32,9 @@ void set_by_path(Config& config, std::span<const std::string> path, const settin
     if (path.size() != 1)
         throw error("'" + detail::join_path(prefix, path.empty() ? "" : path.front()) + "' names a component, not a setting",
                     "--set");
-    set_setting(config, path.front(), value, prefix);
+    // A config without reflection cannot be reached at run time: binding its component was a
+    // compile error already (lolpop::bind), which should not be followed by more about it here.
+    if constexpr (reflected_config<Config>) set_setting(config, path.front(), value, prefix);
 }
 
 template <class C, class... B>
@@ -80,7 +83,7 @@ void describe_tree(const settings_t<T>& s, const std::string& path, std::vector<
     if constexpr (is_composite_settings<settings_t<T>>::value) {
         out.push_back({path, T::name, describe_settings(s.config)});
         describe_parts(s, path, out);
-    } else {
+    } else if constexpr (component<T>) {  // anything else was a compile error where it was bound
         out.push_back({path, T::name, describe_settings(s)});
     }
 }

@@ -20,6 +20,7 @@
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
+#include <lolpop/pipelines/model_rows.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>
@@ -79,10 +80,12 @@ public:
           checker_(part<role::data_checker>(s), ctx) {}
 
     // `predictor` is the train pipeline's: it loads a stored model with its fitted feature
-    // transformer (offline_train::predictor()).
-    template <class Services, class Predictor, class Deployer>
-    predict_outcome predict_data(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request) {
-        scored s = score(svc, predictor, deployer, request);
+    // transformer (offline_train::predictor()). `rows_of` is the runner's task hook, the same as
+    // the train pipeline's (lolpop::model_rows).
+    template <class Services, class Predictor, class Deployer, class Rows = same_rows>
+    predict_outcome predict_data(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request,
+                                 const Rows& rows_of = {}) {
+        scored s = score(svc, predictor, deployer, request, rows_of);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "predict");
         const artifact stored = svc.store.version_data(s.data);
         const dataset_version input = svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash,
@@ -93,21 +96,21 @@ public:
         draft.model_version_id = s.version.id;
         draft.dataset_version_id = input.id;
         draft.output_uri = request.output;
-        draft.rows = s.data.rows();
-        predict_outcome outcome{svc.metadata.create_prediction_job(run.get(), draft), s.data.rows(), s.metrics};
+        draft.rows = s.predictions.rows();
+        predict_outcome outcome{svc.metadata.create_prediction_job(run.get(), draft), draft.rows, s.metrics};
         if (!outcome.metrics.empty()) svc.metrics.log_metrics(outcome.job.id, outcome.metrics);
         run.succeed();
-        ctx_.log(log_level::info, "predict: " + std::to_string(s.data.rows()) + " rows with model version " + s.version.id +
+        ctx_.log(log_level::info, "predict: " + std::to_string(draft.rows) + " rows with model version " + s.version.id +
                                       " -> " + request.output);
         return outcome;
     }
 
     // Scores the deployed model against the target in the predict data and logs the metrics on
     // the model version as "ground_truth.<metric>".
-    template <class Services, class Predictor, class Deployer>
+    template <class Services, class Predictor, class Deployer, class Rows = same_rows>
     metric_values evaluate_ground_truth(Services& svc, Predictor& predictor, Deployer& deployer,
-                                        const predict_request& request) {
-        scored s = score(svc, predictor, deployer, request);
+                                        const predict_request& request, const Rows& rows_of = {}) {
+        scored s = score(svc, predictor, deployer, request, rows_of);
         if (s.metrics.empty())
             throw error("the data has no target column '" + request.target + "' to evaluate against", request.source);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "evaluate");
@@ -127,8 +130,9 @@ private:
     };
 
     // Reads, transforms and checks the data and predicts it with the deployed model; stores nothing.
-    template <class Services, class Predictor, class Deployer>
-    scored score(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request) {
+    template <class Services, class Predictor, class Deployer, class Rows>
+    scored score(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request,
+                 const Rows& rows_of) {
         const auto current = deployer.current_deployment(request.model_name);
         if (!current)
             throw error("no model '" + request.model_name + "' is deployed; run the train and deploy steps first", "predict");
@@ -144,11 +148,18 @@ private:
         detail::stop_on_error(checker_.check_data(s.data), ctx_, "predict " + request.source);
 
         const auto model = predictor.load_model(deployer.load_deployed(*current));
-        const bool has_truth = s.data.has(request.target);
-        if (!request.index.empty()) s.predictions.add(s.data[request.index]);
+        // The data is versioned and compared as it came; the model scores the task's rows of it.
+        std::optional<model_rows> derived;
+        if constexpr (!std::is_same_v<Rows, same_rows>) derived.emplace(rows_of(s.data));
+        const frame& data = derived ? derived->data : s.data;
+        // A series' last rows have no label yet; truth needs at least one that has.
+        const bool has_truth = data.has(request.target) && data[request.target].missing_count() < data.rows();
+        if (!request.index.empty()) s.predictions.add(data[request.index]);
+        if (derived)
+            for (const column& c : derived->annotations.columns()) s.predictions.add(c);
         // Models read their features by name, so the index and the target stay in the frame
         // rather than being copied out of it.
-        auto [predicted, proba] = predictor.predict_all(model, s.data, !request.regression);
+        auto [predicted, proba] = predictor.predict_all(model, data, !request.regression);
         predicted.rename(request.target);
         if (!request.regression) {
             for (std::size_t k = 0; k < proba.classes.size(); ++k) {
@@ -161,11 +172,11 @@ private:
             const problem_type problem = request.regression ? problem_type::regression
                                          : proba.classes.size() > 2 ? problem_type::multiclass
                                                                     : problem_type::binary;
-            const auto labeled = detail::present_rows(s.data[request.target]);
+            const auto labeled = detail::present_rows(data[request.target]);
             class_probabilities labeled_proba{proba.classes, {}};
             for (std::size_t r : labeled)
                 for (std::size_t k = 0; k < proba.classes.size(); ++k) labeled_proba.values.push_back(proba(r, k));
-            s.metrics = evaluate(problem, s.data[request.target].take(labeled), predicted.take(labeled), labeled_proba);
+            s.metrics = evaluate(problem, data[request.target].take(labeled), predicted.take(labeled), labeled_proba);
         }
         s.predictions.add(std::move(predicted));
         return s;

@@ -36,6 +36,7 @@
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
+#include <lolpop/pipelines/model_rows.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>
@@ -138,10 +139,13 @@ public:
     // Loads stored models (with their fitted feature transformer) and predicts with them.
     predictor_type& predictor() noexcept { return predictor_; }
 
-    template <class Services, class Deployer>
+    // `rows_of` is the runner's task hook (lolpop::model_rows): the model learns from the rows it
+    // makes of the stored dataset.
+    template <class Services, class Deployer, class Rows = same_rows>
     train_outcome train_model(Services& svc, const dataset_version& data_version, const train_request& request,
-                              Deployer& deployer) {
+                              Deployer& deployer, const Rows& rows_of = {}) {
         frame data = svc.store.get_data(data_version.content_hash);
+        if constexpr (!std::is_same_v<Rows, same_rows>) data = rows_of(data).data;
         if (!request.index.empty() && data.has(request.index)) data.remove(request.index);
         detail::require_column(data, request.target, "model_target", data_version.id);
         if (const auto labeled = detail::present_rows(data[request.target]); labeled.size() < data.rows()) {

@@ -5,7 +5,7 @@
 
 namespace lolpop {
 
-struct classification_task {
+struct classification_task : tabular_task {
     static constexpr std::string_view name = "classification_runner";
     static constexpr bool regression = false;
     static constexpr std::string_view default_metric = "roc_auc";

@@ -4,7 +4,7 @@
 
 namespace lolpop {
 
-struct regression_task {
+struct regression_task : tabular_task {
     static constexpr std::string_view name = "regression_runner";
     static constexpr bool regression = true;
     static constexpr std::string_view default_metric = "rmse";

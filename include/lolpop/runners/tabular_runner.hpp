@@ -1,6 +1,6 @@
 #pragma once
 // lolpop::tabular_runner — the end-to-end workflow on one table: process, train, deploy, predict.
-// classification_runner and regression_runner are this template with their task.
+// classification_runner, regression_runner and timeseries_runner are this template with their task.
 //
 // Global roles: metadata_tracker and resource_version_control (required), metrics_tracker,
 // logger, notifier. Pipeline roles: process, train, deploy, predict (all required).
@@ -22,11 +22,14 @@
 #include <lolpop/pipelines/offline_predict.hpp>
 #include <lolpop/pipelines/offline_process.hpp>
 #include <lolpop/pipelines/offline_train.hpp>
+#include <lolpop/pipelines/model_rows.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace lolpop {
 
@@ -40,6 +43,21 @@ struct tabular_runner_config {
     std::string report_path = ".lolpop/report.html";           // the HTML run report every build-all writes
 };
 
+// The Task of tabular_runner<Task, ...> says what the workflow learns:
+//   Task::name, Task::regression (a numeric target or classes), Task::default_metric;
+//   typename Task::config: the runner's settings, tabular_runner_config or a struct extending it;
+//   Task::rows(const config&): the rows hook the train and predict pipelines share
+//     (lolpop::model_rows), built once with the runner; bad task settings throw lolpop::error there;
+//   Task::required_columns(const config&): the (setting, column) pairs the process step requires.
+// Classification and regression learn from the table as it is.
+struct tabular_task {
+    using config = tabular_runner_config;
+    static same_rows rows(const config&) { return {}; }
+    static std::vector<std::pair<std::string, std::string>> required_columns(const config& c) {
+        return {{"model_target", c.model_target}, {"model_index", c.model_index}};
+    }
+};
+
 struct build_all_outcome {
     dataset_version data;
     train_outcome trained;
@@ -51,7 +69,8 @@ template <class Task, class... Binds>
 class tabular_runner {
 public:
     static constexpr std::string_view name = Task::name;
-    using config = tabular_runner_config;
+    using config = typename Task::config;
+    using rows_type = decltype(Task::rows(std::declval<const config&>()));
     using metadata_tracker_type = bound_t<role::metadata_tracker, unbound, Binds...>;
     using metrics_tracker_type = bound_t<role::metrics_tracker, null_metrics_tracker, Binds...>;
     using store_type = bound_t<role::resource_version_control, unbound, Binds...>;
@@ -89,6 +108,7 @@ public:
 
     tabular_runner(const settings& s, const profile_info& profile)
         : config_(s.config),
+          rows_(Task::rows(config_)),
           profile_(profile),
           ctx_(std::string(profile.name), std::string(profile.build_id)),
           logger_(part<role::logger>(s), ctx_),
@@ -110,9 +130,7 @@ public:
 
     dataset_version process_data() {
         auto svc = services_();
-        std::vector<std::pair<std::string, std::string>> required{{"model_target", config_.model_target},
-                                                                  {"model_index", config_.model_index}};
-        return process_.process_data(svc, config_.train_data, required);
+        return process_.process_data(svc, config_.train_data, Task::required_columns(config_));
     }
 
     // Trains on `data`, or on the latest processed dataset version when none is given.
@@ -122,7 +140,7 @@ public:
         if (!data) throw error("no processed dataset to train on; run the process step first", "train");
         train_request request{config_.model_target, config_.model_index, config_.model_name, Task::regression,
                               std::string(Task::default_metric)};
-        return train_.train_model(svc, *data, request, deploy_.deployer());
+        return train_.train_model(svc, *data, request, deploy_.deployer(), rows_);
     }
 
     // Deploys `version`, or the latest model version when none is given.
@@ -135,13 +153,13 @@ public:
 
     predict_outcome predict_data() {
         auto svc = services_();
-        return predict_.predict_data(svc, train_.predictor(), deploy_.deployer(), predict_request_());
+        return predict_.predict_data(svc, train_.predictor(), deploy_.deployer(), predict_request_(), rows_);
     }
 
     // The deployed model's metrics on predict_data, which must hold the target.
     metric_values evaluate_ground_truth() {
         auto svc = services_();
-        return predict_.evaluate_ground_truth(svc, train_.predictor(), deploy_.deployer(), predict_request_());
+        return predict_.evaluate_ground_truth(svc, train_.predictor(), deploy_.deployer(), predict_request_(), rows_);
     }
 
     build_all_outcome build_all() {
@@ -174,6 +192,7 @@ private:
     }
 
     config config_;
+    rows_type rows_;
     profile_info profile_;
     context ctx_;
     logger_type logger_;

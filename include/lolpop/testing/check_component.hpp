@@ -21,6 +21,11 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/setting_value.hpp>
 
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/first.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/second.hpp>
+
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -52,14 +57,20 @@ void check_component() {
                         "digits and '_')",
                         "name");
         const typename T::config defaults{};
-        for (const auto& [key, text] : describe_settings(defaults)) {
-            typename T::config round_trip{};
+        boost::hana::for_each(boost::hana::accessors<typename T::config>(), [&](auto accessor) {
+            const std::string key = boost::hana::to<char const*>(boost::hana::first(accessor));
             const std::string where = name + "." + key;
-            set_setting(round_trip, key, parse_setting_value(text), name);
-            for (const auto& [other, again] : describe_settings(round_trip))
-                if (other == key && again != text)
-                    throw error("the setting prints as " + text + " but reads back as " + again, where);
-        }
+            try {
+                const std::string text = format_setting_value(to_setting_value(boost::hana::second(accessor)(defaults)));
+                typename T::config round_trip{};
+                set_setting(round_trip, key, parse_setting_value(text), name);
+                const std::string again = format_setting_value(to_setting_value(boost::hana::second(accessor)(round_trip)));
+                if (again != text) throw error("the setting prints as " + text + " but reads back as " + again, where);
+            } catch (const error& e) {
+                if (!e.where().empty()) throw;
+                throw error(e.what_happened(), where);
+            }
+        });
     }
 }
 

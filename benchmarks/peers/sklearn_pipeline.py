@@ -1,0 +1,43 @@
+#!/usr/bin/python3
+"""scikit-learn's side of the feature-chain comparison: the chain of benchmarks/chain_workload.hpp
+as a Pipeline, fitted on a CSV file (benchmarks/peers/make_chain_data.py) and then timed
+transforming it, as feature_chain_benchmark --csv=<file> times lolpop's chain on the same file.
+Prints JSON: the best and the median wall time of <repeats> transforms.
+    sklearn_pipeline.py <file.csv> [repeats]"""
+import json
+import statistics
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+import sklearn
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, StandardScaler
+
+
+def main():
+    path = sys.argv[1]
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    X = pd.read_csv(path)
+    pipeline = Pipeline([
+        ("mean_imputer", SimpleImputer(strategy="mean")),
+        ("log_transform", FunctionTransformer(np.log1p)),
+        ("standard_scaler", StandardScaler()),
+        ("clip", FunctionTransformer(np.clip, kw_args={"a_min": -3.0, "a_max": 3.0})),
+        ("min_max_scaler", MinMaxScaler()),
+    ])
+    pipeline.fit(X)
+    seconds = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        out = pipeline.transform(X)
+        seconds.append(time.perf_counter() - start)
+    assert out.shape == X.shape
+    print(json.dumps({"rows": X.shape[0], "cols": X.shape[1], "repeats": repeats, "best_seconds": min(seconds),
+                      "median_seconds": statistics.median(seconds), "sklearn": sklearn.__version__}))
+
+
+if __name__ == "__main__":
+    main()
