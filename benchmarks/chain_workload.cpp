@@ -1,8 +1,6 @@
 #include "chain_workload.hpp"
 
 #include <lolpop/core/error.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/settings.hpp>
 
 #include <fmt/format.h>
 
@@ -14,13 +12,6 @@
 namespace lolpop_bench {
 
 using namespace lolpop;
-
-chain::settings chain_settings() {
-    chain::settings s{};
-    part<chain_step<clip>>(s).min = -3;
-    part<chain_step<clip>>(s).max = 3;
-    return s;
-}
 
 frame synthetic_features(std::size_t rows, std::size_t cols, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
@@ -37,15 +28,16 @@ frame synthetic_features(std::size_t rows, std::size_t cols, std::uint64_t seed)
     return frame(std::move(columns));
 }
 
-dense_matrix fused(const chain& fitted, const frame& X) { return fitted.transform_dense(X); }
+dense_matrix fused(const log_chain& fitted, const frame& X) { return fitted.transform_dense(X); }
+dense_matrix fused(const scale_chain& fitted, const frame& X) { return fitted.transform_dense(X); }
 
 namespace {
 
-// Step I's plan for rows of `in`; the hand-written loop applies every step to every column in
-// place, so a plan that drops, reorders or skips a column does not describe it.
-template <std::size_t I>
-auto plan_of(const chain& fitted, const row_layout& in) {
-    auto plan = fitted.step<I>().plan(in);
+// Step I's plan for rows of `in`. The hand-written loops apply every step to every column in
+// place, so a plan that drops, reorders or skips a column does not describe them.
+template <std::size_t I, class Chain>
+auto plan_of(const Chain& fitted, const row_layout& in) {
+    auto plan = fitted.template step<I>().plan(in);
     if (plan.cells.size() != in.size()) throw error("a step changes the number of columns", "hand_written");
     for (std::size_t k = 0; k < plan.cells.size(); ++k)
         if (plan.cells[k].source != k || !plan.cells[k].changes)
@@ -55,7 +47,7 @@ auto plan_of(const chain& fitted, const row_layout& in) {
 
 }  // namespace
 
-hand_written::hand_written(const chain& fitted) {
+hand_written::hand_written(const log_chain& fitted) : log_(true) {
     const auto impute = plan_of<0>(fitted, fitted.input_layout());
     const auto log = plan_of<1>(fitted, impute.output);
     const auto standardize = plan_of<2>(fitted, log.output);
@@ -68,7 +60,21 @@ hand_written::hand_written(const chain& fitted) {
     output_ = rescale.output;
 }
 
-dense_matrix hand_written::transform(const frame& X) const {
+hand_written::hand_written(const scale_chain& fitted) {
+    const auto impute = plan_of<0>(fitted, fitted.input_layout());
+    const auto standardize = plan_of<1>(fitted, impute.output);
+    const auto limit = plan_of<2>(fitted, standardize.output);
+    const auto rescale = plan_of<3>(fitted, limit.output);
+    for (std::size_t j = 0; j < impute.cells.size(); ++j)
+        columns_.push_back({fitted.input_layout()[j].name, impute.cells[j].op.fill, standardize.cells[j].op.mean,
+                            standardize.cells[j].op.scale, limit.cells[j].op.min, limit.cells[j].op.max,
+                            rescale.cells[j].op.scale, rescale.cells[j].op.offset});
+    output_ = rescale.output;
+}
+
+dense_matrix hand_written::transform(const frame& X) const { return log_ ? with_log(X) : without_log(X); }
+
+dense_matrix hand_written::with_log(const frame& X) const {
     const std::size_t rows = X.rows(), width = columns_.size();
     std::vector<const double*> in(width);
     for (std::size_t j = 0; j < width; ++j) in[j] = X[columns_[j].name].numeric_values().data();
@@ -89,32 +95,24 @@ dense_matrix hand_written::transform(const frame& X) const {
     return out;
 }
 
-namespace {
-
-template <class T>
-class erased_step final : public virtual_chain::step {
-public:
-    erased_step(const typename T::config& c, context& ctx) : step_(c, ctx) {}
-    void fit(const frame& X) override { step_.fit(X); }
-    frame transform(const frame& X) const override { return step_.transform(X); }
-
-private:
-    T step_;
-};
-
-template <class T>
-std::unique_ptr<virtual_chain::step> make_step(const chain::settings& s, context& ctx) {
-    return std::make_unique<erased_step<T>>(part<chain_step<T>>(s), ctx);
-}
-
-}  // namespace
-
-virtual_chain::virtual_chain(const chain::settings& s) {
-    steps_.push_back(make_step<mean_imputer>(s, ctx_));
-    steps_.push_back(make_step<log_transform>(s, ctx_));
-    steps_.push_back(make_step<standard_scaler>(s, ctx_));
-    steps_.push_back(make_step<clip>(s, ctx_));
-    steps_.push_back(make_step<min_max_scaler>(s, ctx_));
+dense_matrix hand_written::without_log(const frame& X) const {
+    const std::size_t rows = X.rows(), width = columns_.size();
+    std::vector<const double*> in(width);
+    for (std::size_t j = 0; j < width; ++j) in[j] = X[columns_[j].name].numeric_values().data();
+    dense_matrix out = dense_matrix::for_overwrite(rows, output_);
+    float* const values = out.data();
+    for (std::size_t i = 0; i < rows; ++i) {
+        for (std::size_t j = 0; j < width; ++j) {
+            const column_step& c = columns_[j];
+            double v = in[j][i];
+            if (std::isnan(v)) v = c.fill;
+            v = (v - c.mean) / c.scale;
+            v = v < c.min ? c.min : (v > c.max ? c.max : v);
+            v = v * c.range_scale + c.range_offset;
+            values[i * width + j] = static_cast<float>(v);
+        }
+    }
+    return out;
 }
 
 void virtual_chain::fit(const frame& X) {

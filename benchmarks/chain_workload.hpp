@@ -1,11 +1,12 @@
 #pragma once
-// The feature-chain workload every chain benchmark runs, three ways that give the same floats:
+// The feature-chain workloads the chain benchmarks run, each three ways that give the same floats:
 //   fused         lolpop::feature_chain's transform_dense: the steps composed at compile time;
-//   hand_written  the same five transforms written by hand as one loop over the rows;
+//   hand_written  the same transforms written by hand as one loop over the rows;
 //   virtual_chain the same steps behind a virtual interface in a std::vector, each materializing
 //                 its whole output frame before the next runs (what scikit-learn's Pipeline does).
-// The steps: mean_imputer -> log_transform -> standard_scaler -> clip [-3, 3] -> min_max_scaler.
-// All three functions live in one translation unit, compiled with the same flags.
+// Two chains: log_chain, whose log1p costs more than everything else together, and scale_chain,
+// whose steps are a few instructions each, so that the cost of composing them shows the most.
+// The functions of the three ways live in one translation unit, compiled with the same flags.
 #include <lolpop/components/feature_transformer/clip.hpp>
 #include <lolpop/components/feature_transformer/feature_chain.hpp>
 #include <lolpop/components/feature_transformer/log_transform.hpp>
@@ -15,31 +16,45 @@
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/dense_matrix.hpp>
 #include <lolpop/core/frame.hpp>
+#include <lolpop/core/row_layout.hpp>
+#include <lolpop/core/settings.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace lolpop_bench {
 
-using chain = lolpop::feature_chain<lolpop::mean_imputer, lolpop::log_transform, lolpop::standard_scaler, lolpop::clip,
-                                    lolpop::min_max_scaler>;
+using log_chain = lolpop::feature_chain<lolpop::mean_imputer, lolpop::log_transform, lolpop::standard_scaler,
+                                        lolpop::clip, lolpop::min_max_scaler>;
+using scale_chain = lolpop::feature_chain<lolpop::mean_imputer, lolpop::standard_scaler, lolpop::clip,
+                                          lolpop::min_max_scaler>;
 
 // Every step on every column; clip at [-3, 3] standard deviations.
-chain::settings chain_settings();
+template <class Chain>
+typename Chain::settings chain_settings() {
+    typename Chain::settings s{};
+    lolpop::part<lolpop::chain_step<lolpop::clip>>(s).min = -3;
+    lolpop::part<lolpop::chain_step<lolpop::clip>>(s).max = 3;
+    return s;
+}
 
 // `cols` numeric columns x0, x1, ... of log-normal values (positive, skewed: what log_transform
 // is for) with about 5% missing, the same for the same seed.
 lolpop::frame synthetic_features(std::size_t rows, std::size_t cols, std::uint64_t seed);
 
-lolpop::dense_matrix fused(const chain& fitted, const lolpop::frame& X);
+lolpop::dense_matrix fused(const log_chain& fitted, const lolpop::frame& X);
+lolpop::dense_matrix fused(const scale_chain& fitted, const lolpop::frame& X);
 
-// The loop a programmer writes for these transforms, with the parameters `fitted` learned.
+// The loop a programmer writes for a chain's transforms, with the parameters the fitted chain
+// learned. Throws lolpop::error when the chain does not apply every step to every column.
 class hand_written {
 public:
-    explicit hand_written(const chain& fitted);
+    explicit hand_written(const log_chain& fitted);
+    explicit hand_written(const scale_chain& fitted);
     lolpop::dense_matrix transform(const lolpop::frame& X) const;
 
 private:
@@ -47,6 +62,10 @@ private:
         std::string name;
         double fill, mean, scale, min, max, range_scale, range_offset;
     };
+    lolpop::dense_matrix with_log(const lolpop::frame& X) const;
+    lolpop::dense_matrix without_log(const lolpop::frame& X) const;
+
+    bool log_ = false;
     std::vector<column_step> columns_;
     lolpop::row_layout output_;
 };
@@ -60,13 +79,33 @@ public:
         virtual lolpop::frame transform(const lolpop::frame& X) const = 0;
     };
 
-    explicit virtual_chain(const chain::settings& s);
+    // The steps of Chain, each with its settings in `s`.
+    template <class... Steps>
+    explicit virtual_chain(const typename lolpop::feature_chain<Steps...>::settings& s,
+                           std::type_identity<lolpop::feature_chain<Steps...>>) {
+        (steps_.push_back(std::make_unique<erased<Steps>>(lolpop::part<lolpop::chain_step<Steps>>(s), ctx_)), ...);
+    }
+    virtual_chain(const virtual_chain&) = delete;
+    virtual_chain& operator=(const virtual_chain&) = delete;
+
+    // Each step on what the steps before it make of X, as the fused chain fits.
     void fit(const lolpop::frame& X);
     // Each step's output frame in turn, then the last one as the row-major float matrix XGBoost
     // reads, as a model fed by such a pipeline needs it.
     lolpop::dense_matrix transform(const lolpop::frame& X) const;
 
 private:
+    template <class T>
+    class erased final : public step {
+    public:
+        erased(const typename T::config& c, lolpop::context& ctx) : step_(c, ctx) {}
+        void fit(const lolpop::frame& X) override { step_.fit(X); }
+        lolpop::frame transform(const lolpop::frame& X) const override { return step_.transform(X); }
+
+    private:
+        T step_;
+    };
+
     lolpop::context ctx_;
     std::vector<std::unique_ptr<step>> steps_;
 };

@@ -17,7 +17,6 @@ chain_input::chain_input(const row_layout& fitted, const frame& X, std::string_v
       columns_(fitted.size(), nullptr),
       numbers_(fitted.size(), nullptr),
       codes_(fitted.size(), nullptr),
-      own_codes_(fitted.size()),
       fitted_codes_(fitted.size()) {
     for (std::size_t j = 0; j < fitted.size(); ++j) {
         const layout_column& f = fitted[j];
@@ -50,13 +49,19 @@ chain_input::chain_input(const row_layout& fitted, const frame& X, std::string_v
         std::unordered_map<std::string_view, double> fitted_code;
         for (std::size_t k = 0; k < f.categories.size(); ++k) fitted_code.emplace(f.categories[k], static_cast<double>(k));
         const auto& labels = categories.categories();
-        own_codes_[j].resize(labels.size());
         fitted_codes_[j].assign(labels.size(), std::numeric_limits<double>::quiet_NaN());
-        for (std::size_t k = 0; k < labels.size(); ++k) {
-            own_codes_[j][k] = static_cast<double>(k);
+        for (std::size_t k = 0; k < labels.size(); ++k)
             if (const auto it = fitted_code.find(labels[k]); it != fitted_code.end()) fitted_codes_[j][k] = it->second;
-        }
     }
+}
+
+std::vector<double> chain_input::code_values(std::size_t j, bool fitted) const {
+    const std::int32_t* codes = codes_[j];
+    const double* table = fitted_codes_[j].data();
+    std::vector<double> out(rows_, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < rows_; ++i)
+        if (codes[i] >= 0) out[i] = fitted ? table[codes[i]] : static_cast<double>(codes[i]);
+    return out;
 }
 
 }  // namespace lolpop::detail

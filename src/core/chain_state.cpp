@@ -38,7 +38,8 @@ std::string save_chain_state(const row_layout& input, std::span<const std::strin
     for (const layout_column& c : input) {
         toml::array categories;
         for (const std::string& label : c.categories) categories.push_back(label);
-        columns.push_back(toml::table{{"name", c.name}, {"type", std::string(to_string(c.type))}, {"categories", std::move(categories)}});
+        columns.push_back(toml::table{
+            {"name", c.name}, {"type", std::string(to_string(c.type))}, {"categories", std::move(categories)}});
     }
     const toml::table state{{"step", "feature_chain"},     {"format_version", format_version}, {"steps", std::move(names)},
                             {"states", std::move(saved)}, {"input", std::move(columns)}};

@@ -1,8 +1,5 @@
 #include <lolpop/core/row_layout.hpp>
 
-#include <lolpop/core/did_you_mean.hpp>
-#include <lolpop/core/error.hpp>
-
 #include <limits>
 
 namespace lolpop {
@@ -12,15 +9,6 @@ row_layout layout_of(const frame& X) {
     out.reserve(X.cols());
     for (const column& c : X.columns()) out.push_back({c.name(), c.type(), c.categories()});
     return out;
-}
-
-std::size_t column_index(const row_layout& layout, std::string_view name, std::string_view where) {
-    for (std::size_t j = 0; j < layout.size(); ++j)
-        if (layout[j].name == name) return j;
-    std::vector<std::string> names;
-    names.reserve(layout.size());
-    for (const auto& c : layout) names.push_back(c.name);
-    throw error("no column named '" + std::string(name) + "'" + did_you_mean(name, names), std::string(where));
 }
 
 std::vector<double> row_values(const column& c) {

@@ -77,7 +77,14 @@ std::vector<std::string> step_columns(const frame& X, const std::vector<std::str
 
 std::size_t planned_column(const row_layout& in, const std::string& name, step_input kind, std::string_view step) {
     const std::string where(step);
-    const std::size_t j = column_index(in, name, where + " (fitted on it)");
+    const auto at = std::find_if(in.begin(), in.end(), [&](const layout_column& c) { return c.name == name; });
+    if (at == in.end()) {
+        std::vector<std::string> names;
+        for (const layout_column& c : in) names.push_back(c.name);
+        throw error(fmt::format("the data has no column '{}', which {} was fitted on{}", name, step, did_you_mean(name, names)),
+                    where);
+    }
+    const auto j = static_cast<std::size_t>(at - in.begin());
     if (!fits(in[j].type, kind))
         throw error(fmt::format("column '{}' is {}; {} was fitted on it as {}", name, to_string(in[j].type), step,
                                 wanted(kind)),

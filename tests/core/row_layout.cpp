@@ -1,4 +1,3 @@
-#include <lolpop/core/error.hpp>
 #include <lolpop/core/row_layout.hpp>
 
 #include <doctest/doctest.h>
@@ -14,7 +13,6 @@ TEST_CASE("a frame's row layout and its columns as row values") {
     REQUIRE(layout.size() == 3);
     CHECK(layout[0] == layout_column{"x", column_type::numeric, {}});
     CHECK(layout[2] == layout_column{"c", column_type::categorical, {"b"}});
-    CHECK(column_index(layout, "n", "here") == 1);
 
     const auto n = row_values(X["n"]);
     CHECK(n[0] == 7.0);
@@ -23,14 +21,4 @@ TEST_CASE("a frame's row layout and its columns as row values") {
     CHECK(std::isnan(c[0]));
     CHECK(c[1] == 0.0);
     CHECK(std::isnan(row_values(X["x"])[1]));
-}
-
-TEST_CASE("column_index names a missing column with a did-you-mean") {
-    const row_layout layout{{"Origin", column_type::categorical, {}}};
-    try {
-        (void)column_index(layout, "Orgin", "somewhere");
-        FAIL("no error");
-    } catch (const error& e) {
-        CHECK(std::string(e.what()) == "no column named 'Orgin' (did you mean 'Origin'?) (somewhere)");
-    }
 }

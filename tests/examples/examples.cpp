@@ -152,3 +152,36 @@ TEST_CASE("cars dev and prod: regression with missing values and a categorical f
         CHECK(predictions.rows() == 46);
     }
 }
+
+TEST_CASE("penguins dev and prod: multiclass with categorical features and missing values") {
+    struct environment {
+        const char* binary;
+        std::size_t experiments;  // one per tuner trial; dev's null tuner runs the trainer as configured
+        bool explained_and_drawn;
+    };
+    for (const environment& env : {environment{PENGUINS_DEV, 1, false}, environment{PENGUINS_PROD, 6, true}}) {
+        lolpop_test::temp_directory home;
+        const auto r = run_binary("penguins", env.binary, "build-all", home);
+        INFO(env.binary, r.output);
+        REQUIRE(r.exit_code == 0);
+        context ctx;
+        sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
+        sqlite_metrics_tracker metrics({home / "metadata.db"}, ctx);
+        const auto version = tracker.latest_model_version("penguins");
+        REQUIRE(version.has_value());
+        CHECK(tracker.get_tag(version->id, "problem") == "multiclass");
+        CHECK(metrics.get_metric(version->id, "accuracy").value_or(0) >= 0.95);
+        CHECK(tracker.get_experiments(version->id).size() == env.experiments);
+
+        const auto importance = tracker.get_tag(version->id, "feature_importance");
+        CHECK(importance.has_value() == env.explained_and_drawn);
+        if (importance) CHECK(importance->find("Island = ") != std::string::npos);
+        const fs::path reports = home / "reports" / version->id;
+        CHECK(fs::exists(reports / "test_confusion_matrix.svg") == env.explained_and_drawn);
+        CHECK(fs::exists(reports / "test_roc_curve.svg") == env.explained_and_drawn);
+
+        const frame predictions = read_csv_file(home / "predictions.csv");
+        CHECK(predictions.rows() == 43);
+        CHECK(predictions.has("probability_Chinstrap"));
+    }
+}

@@ -22,7 +22,7 @@ namespace {
 template <std::uint64_t Seed>
 struct test_logger {
     struct config {
-        std::string prefix = "\"quoted\" \\ and ??= text";
+        std::string prefix = "\"quoted\" \\ and \?\?= text";
         int depth = -3;
         unsigned retries = 2;
         std::uint64_t seed = Seed;
@@ -62,13 +62,13 @@ TEST_CASE("every kind of setting survives --describe and --set") {
 }
 
 TEST_CASE("a name a profile cannot use is an error") {
-    CHECK_THROWS_WITH_AS(lolpop::testing::check_component<badly_named_logger, lolpop::role::logger>(),
+    CHECK_THROWS_WITH_AS((lolpop::testing::check_component<badly_named_logger, lolpop::role::logger>()),
                          "component name 'BadlyNamed' is not a profile name (a lower-case letter, then lower-case "
                          "letters, digits and '_') (name)",
                          lolpop::error);
 }
 
 TEST_CASE("a default that --describe cannot print is an error naming the setting") {
-    CHECK_THROWS_WITH_AS(lolpop::testing::check_component<test_logger<UINT64_MAX>, lolpop::role::logger>(),
+    CHECK_THROWS_WITH_AS((lolpop::testing::check_component<test_logger<UINT64_MAX>, lolpop::role::logger>()),
                          "18446744073709551615 is too large for a TOML integer (test_logger.seed)", lolpop::error);
 }

@@ -5,9 +5,7 @@
 // code (the index of its label in `categories`), and NaN for a missing value of any type.
 #include <lolpop/core/frame.hpp>
 
-#include <cstddef>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace lolpop {
@@ -24,10 +22,6 @@ using row_layout = std::vector<layout_column>;
 
 // The layout of a frame's rows: its columns' names, types and categories, in order.
 row_layout layout_of(const frame& X);
-
-// The index of the column called `name`; throws lolpop::error "no column named 'x' (did you mean
-// 'y'?)" naming `where` when there is none.
-std::size_t column_index(const row_layout& layout, std::string_view name, std::string_view where);
 
 // A column's values as row values (see above), one per row.
 std::vector<double> row_values(const column& c);

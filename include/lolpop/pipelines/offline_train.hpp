@@ -115,7 +115,8 @@ public:
     static_assert(fits_role<role::feature_transformer, features_type>,
                   "offline_train: role feature_transformer is bound to a type that does not model "
                   "lolpop::feature_transformer");
-    static_assert(std::is_same_v<features_type, null_feature_transformer> || has_fitted_state<features_type>,
+    static_assert(!fits_role<role::feature_transformer, features_type> ||
+                      std::is_same_v<features_type, null_feature_transformer> || has_fitted_state<features_type>,
                   "offline_train: role feature_transformer is bound to a type that cannot save what it learned "
                   "(missing: save_state, load_state), so predictions could not apply it");
     using predictor_type = detail::model_predictor<features_type, trainer_type>;

@@ -27,7 +27,8 @@ TEST_CASE("clip with one bound; missing values pass through") {
     const double missing = std::numeric_limits<double>::quiet_NaN();
     clip at_zero({{}, 0}, ctx);
     at_zero.fit(frame({column::numeric("x", {-1, 1})}));
-    const auto x = at_zero.transform(frame({column::numeric("x", {-5, 5, missing})}))["x"].numeric_values();
+    const frame out = at_zero.transform(frame({column::numeric("x", {-5, 5, missing})}));
+    const auto x = out["x"].numeric_values();
     CHECK(x[0] == 0.0);
     CHECK(x[1] == 5.0);
     CHECK(std::isnan(x[2]));

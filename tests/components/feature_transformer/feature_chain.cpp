@@ -147,7 +147,11 @@ TEST_CASE("a fitted chain saves and loads its state and its steps' settings are 
     const auto s = numbers_first_settings();
     numbers_first chain(s, ctx);
     chain.fit(penguins());
-    numbers_first loaded({}, ctx);  // default settings: the state carries what fitting learned
+    // Other settings: the state carries what fitting learned, bounds and ranges included.
+    auto other_settings = s;
+    part<chain_step<clip>>(other_settings) = {{}, 1, 2};
+    part<chain_step<min_max_scaler>>(other_settings) = {{}, 5, 6};
+    numbers_first loaded(other_settings, ctx);
     loaded.load_state(chain.save_state());
     CHECK(loaded.transform(new_penguins()) == chain.transform(new_penguins()));
     check_dense_equals(loaded.transform_dense(new_penguins()), chain.transform(new_penguins()));
@@ -159,7 +163,8 @@ TEST_CASE("a fitted chain saves and loads its state and its steps' settings are 
           "median_imputer, ordinal_encoder, one_hot_encoder, min_max_scaler], this chain has [one_hot_encoder, "
           "mean_imputer, standard_scaler])");
     CHECK(message_of([&] { other.load_state("garbage"); }).starts_with("not a saved feature_chain state"));
-    CHECK(message_of([&] { (void)other.transform_dense(penguins()); }) == "used before fit: fit it on training data first (feature_chain)");
+    CHECK(message_of([&] { (void)other.transform_dense(penguins()); }) ==
+          "used before fit: fit it on training data first (feature_chain)");
 
     std::vector<described_part> parts;
     describe_tree<numbers_first>(s, "train.feature_transformer", parts);
@@ -183,7 +188,7 @@ TEST_CASE("feature_chain: bad input") {
     frame numbers_as_categories = penguins().drop(std::vector<std::string>{"Body Mass (g)"});
     numbers_as_categories.add(penguins()["Body Mass (g)"].cast(column_type::categorical));
     CHECK(message_of([&] { (void)chain.transform(numbers_as_categories); }) ==
-          "column 'Body Mass (g)' is categorical, but the feature transformers were fitted on it as integer "
+          "column 'Body Mass (g)' is categorical, but the feature transformers were fitted on it as numeric "
           "(feature_chain.transform)");
     // A step's own error keeps its name.
     sklearn_chain::settings s{};

@@ -38,8 +38,8 @@ TEST_CASE("standard_scaler: a constant column is only centred, missing values st
 TEST_CASE("standard_scaler: bad input") {
     lolpop_test::check_bad_input<standard_scaler>({}, "Island");
     lolpop::context ctx;
-    CHECK(message_of([&] { standard_scaler({{"Sex", "Sex"}}, ctx).fit(lolpop_test::penguins()); }) ==
-          "column 'Sex' is listed twice (standard_scaler.columns)");
+    CHECK(message_of([&] { standard_scaler({{"Body Mass (g)", "Body Mass (g)"}}, ctx).fit(lolpop_test::penguins()); }) ==
+          "column 'Body Mass (g)' is listed twice (standard_scaler.columns)");
     const frame empty({column::numeric("x", {std::numeric_limits<double>::quiet_NaN()})});
     CHECK(message_of([&] { standard_scaler({}, ctx).fit(empty); }) == "column 'x' has no values to fit on (standard_scaler)");
 }

@@ -41,7 +41,9 @@ inline std::string message_of(auto&& f) {
 inline std::size_t check_against_sklearn(const lolpop::frame& out, const std::string& case_name, const std::string& part) {
     static const lolpop::frame reference = lolpop::read_csv_file(
         LOLPOP_TEST_DATA "/feature_transformers_reference.csv",
-        {',', {{"case", "categorical"}, {"part", "categorical"}, {"row", "integer"}, {"column", "categorical"}, {"value", "numeric"}}});
+        {',',
+         {{"case", "categorical"}, {"part", "categorical"}, {"row", "integer"}, {"column", "categorical"},
+          {"value", "numeric"}}});
     std::size_t compared = 0;
     for (std::size_t r = 0; r < reference.rows(); ++r) {
         if (reference["case"].to_string(r) != case_name || reference["part"].to_string(r) != part) continue;
@@ -109,7 +111,7 @@ void check_bad_input(typename T::config settings, const std::string& wrong_kind_
     T t(settings, ctx);
     t.fit(penguins());
     const lolpop::frame without = penguins().drop(std::vector<std::string>{"Sex", "Body Mass (g)"});
-    CHECK(message_of([&] { (void)t.transform(without); }).starts_with("no column named '"));
+    CHECK(message_of([&] { (void)t.transform(without); }).starts_with("the data has no column '"));
 }
 
 }  // namespace lolpop_test

@@ -7,11 +7,12 @@
 //   columns = ["Origin"]
 //
 // fit(X) fits each step on what the steps before it make of X, as scikit-learn's Pipeline does.
-// transform_dense(X) then reads each value of X once, sends it through every step's cell_op (plain
-// inlined calls: no intermediate frame, no virtual call) and writes the result once into a
-// row-major float matrix, the layout XGBoost predicts from. transform(X) is the same pass into a
-// frame; columns no step changes are X's own columns. Both equal applying the steps' own
-// transform(frame) one after the other, the dense one as floats.
+// transform_dense(X) then makes one pass: each value of X is loaded once, sent through every
+// step's cell_op (plain inlined calls: no intermediate frame, no virtual call) and written once
+// into a row-major float matrix, the layout XGBoost predicts from. (Categorical columns are first
+// read into their codes as doubles, once per column, so that the pass only loads doubles.)
+// transform(X) is the same pass into a frame; columns no step changes are X's own columns. Both
+// equal applying the steps' own transform(frame) one after the other, the dense one as floats.
 //
 // Categorical columns that no step encodes reach the dense matrix as the index of their label in
 // the categories the chain was fitted on (missing for a label fitting never saw), so a model fitted
@@ -32,8 +33,6 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
-#include <cstdint>
-#include <limits>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -121,22 +120,20 @@ public:
         require_fitted();
         const detail::chain_input in(input_, X, "feature_chain.transform");
         const program p = compile(in.layout());
-        std::vector<std::vector<double>> computed;
-        std::vector<number_entry> numbers;
-        std::vector<code_entry> codes;
-        for (std::size_t o = 0; o < p.source.size(); ++o) {
-            if (!p.changes[o]) continue;
-            add_entry(in, p, o, computed.size(), false, numbers, codes);
-            computed.emplace_back(in.rows());
-        }
-        run(in.rows(), numbers, codes, [&computed](std::size_t i, std::size_t slot, double v) { computed[slot][i] = v; });
+        std::vector<std::size_t> changed;
+        for (std::size_t o = 0; o < p.source.size(); ++o)
+            if (p.changes[o]) changed.push_back(o);
+        std::vector<std::vector<double>> codes(2 * in.layout().size());
+        const std::vector<entry> entries = entries_for(in, p, changed, false, codes);
+        std::vector<std::vector<double>> computed(changed.size(), std::vector<double>(in.rows()));
+        run(in.rows(), entries, [&computed](std::size_t i, std::size_t k, double v) { computed[k][i] = v; });
 
         std::vector<column> out;
         out.reserve(p.source.size());
-        std::size_t slot = 0;
+        std::size_t k = 0;
         for (std::size_t o = 0; o < p.source.size(); ++o) {
             if (p.changes[o])
-                out.push_back(column::numeric(p.output[o].name, std::move(computed[slot++])));
+                out.push_back(column::numeric(p.output[o].name, std::move(computed[k++])));
             else
                 out.push_back(in.source(p.source[o]));
         }
@@ -149,20 +146,22 @@ public:
         require_fitted();
         const detail::chain_input in(input_, X, "feature_chain.transform_dense");
         const program p = compile(in.layout());
-        std::vector<number_entry> numbers;
-        std::vector<code_entry> codes;
-        for (std::size_t o = 0; o < p.source.size(); ++o) add_entry(in, p, o, o, true, numbers, codes);
+        std::vector<std::size_t> all(p.source.size());
+        for (std::size_t o = 0; o < all.size(); ++o) all[o] = o;
+        std::vector<std::vector<double>> codes(2 * in.layout().size());
+        const std::vector<entry> entries = entries_for(in, p, all, true, codes);
         dense_matrix out = dense_matrix::for_overwrite(in.rows(), output_);
         float* const values = out.data();
         const std::size_t width = out.cols();
-        run(in.rows(), numbers, codes,
-            [values, width](std::size_t i, std::size_t o, double v) { values[i * width + o] = static_cast<float>(v); });
+        run(in.rows(), entries,
+            [values, width](std::size_t i, std::size_t k, double v) { values[i * width + k] = static_cast<float>(v); });
         return out;
     }
 
     std::string save_state() const {
         require_fitted();
-        const std::vector<std::string> states = std::apply([](const Steps&... s) { return std::vector<std::string>{s.save_state()...}; }, steps_);
+        const std::vector<std::string> states =
+            std::apply([](const Steps&... s) { return std::vector<std::string>{s.save_state()...}; }, steps_);
         return detail::save_chain_state(input_, step_names, states);
     }
 
@@ -195,15 +194,9 @@ private:
         std::vector<char> changes;        // false: the input column as it is
     };
 
-    struct number_entry {
-        std::size_t out;
+    // One output column as the fused loop makes it: its input values and the ops they go through.
+    struct entry {
         const double* values;
-        ops cell_ops;
-    };
-    struct code_entry {
-        std::size_t out;
-        const std::int32_t* codes;
-        const double* value_of_code;
         ops cell_ops;
     };
 
@@ -251,17 +244,27 @@ private:
         p = std::move(next);
     }
 
-    // Output column o of `p` as the loop reads it; `to_fitted_codes` makes unencoded categories the
-    // fitted codes (dense output) rather than X's own.
-    static void add_entry(const detail::chain_input& in, const program& p, std::size_t o, std::size_t out,
-                          bool to_fitted_codes, std::vector<number_entry>& numbers, std::vector<code_entry>& codes) {
-        const std::size_t j = p.source[o];
-        if (in.layout()[j].type != column_type::categorical) {
-            numbers.push_back({out, in.numbers(j), p.cell_ops[o]});
-            return;
+    // The entries for `outputs` of `p`, in that order. Categorical inputs are read as row values
+    // (codes as doubles) once per column into `codes` (two slots per input column: X's codes and
+    // fitted codes), so that the fused loop only loads doubles; `to_fitted_codes` makes
+    // unencoded categories the fitted codes (dense output) rather than X's.
+    static std::vector<entry> entries_for(const detail::chain_input& in, const program& p,
+                                          const std::vector<std::size_t>& outputs, bool to_fitted_codes,
+                                          std::vector<std::vector<double>>& codes) {
+        std::vector<entry> out;
+        out.reserve(outputs.size());
+        for (const std::size_t o : outputs) {
+            const std::size_t j = p.source[o];
+            if (in.layout()[j].type != column_type::categorical) {
+                out.push_back({in.numbers(j), p.cell_ops[o]});
+                continue;
+            }
+            const bool fitted = to_fitted_codes && p.output[o].type == column_type::categorical;
+            std::vector<double>& values = codes[2 * j + (fitted ? 1 : 0)];
+            if (values.empty()) values = in.code_values(j, fitted);
+            out.push_back({values.data(), p.cell_ops[o]});
         }
-        const bool fitted_codes = to_fitted_codes && p.output[o].type == column_type::categorical;
-        codes.push_back({out, in.codes(j), fitted_codes ? in.fitted_codes(j) : in.own_codes(j), p.cell_ops[o]});
+        return out;
     }
 
     static double apply(const ops& cell_ops, double v) {
@@ -271,15 +274,17 @@ private:
         }(std::index_sequence_for<Steps...>{});
     }
 
+    // Each output value from its input value through every step, written once. Rows go in blocks
+    // small enough for the block's output to stay in the L1 cache, and within a block column by
+    // column, so that a column's ops stay in registers while its values stream through them.
     template <class Put>
-    static void run(std::size_t rows, const std::vector<number_entry>& numbers, const std::vector<code_entry>& codes,
-                    Put put) {
-        constexpr double missing = std::numeric_limits<double>::quiet_NaN();
-        for (std::size_t i = 0; i < rows; ++i) {
-            for (const number_entry& e : numbers) put(i, e.out, apply(e.cell_ops, e.values[i]));
-            for (const code_entry& e : codes) {
-                const std::int32_t c = e.codes[i];
-                put(i, e.out, apply(e.cell_ops, c < 0 ? missing : e.value_of_code[c]));
+    static void run(std::size_t rows, const std::vector<entry>& entries, Put put) {
+        constexpr std::size_t block = 256;
+        for (std::size_t begin = 0; begin < rows; begin += block) {
+            const std::size_t end = begin + block < rows ? begin + block : rows;
+            for (std::size_t k = 0; k < entries.size(); ++k) {
+                const entry& e = entries[k];
+                for (std::size_t i = begin; i < end; ++i) put(i, k, apply(e.cell_ops, e.values[i]));
             }
         }
     }

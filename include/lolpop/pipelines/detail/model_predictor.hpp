@@ -7,6 +7,7 @@
 // It offers the predicting half of lolpop::model_trainer (model_type, load_model, predict,
 // predict_proba), so code written for a trainer evaluates a stored model through it.
 #include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
+#include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/dense_matrix.hpp>
 #include <lolpop/core/error.hpp>
@@ -33,6 +34,18 @@ concept dense_prediction = requires(const Features& f, Trainer& t, const frame& 
     { t.predict_proba(m, D) } -> std::same_as<class_probabilities>;
 };
 
+// The trainer's model type; a stand-in for a type bound to model_trainer that has none, so that
+// the pipeline's own assertion is the one error reported.
+struct no_model_type {};
+template <class Trainer>
+struct model_type_of {
+    using type = no_model_type;
+};
+template <has_model_type Trainer>
+struct model_type_of<Trainer> {
+    using type = typename Trainer::model_type;
+};
+
 struct predictions {
     column predicted{"", column_type::numeric};
     class_probabilities proba;  // empty unless asked for
@@ -43,15 +56,16 @@ class model_predictor {
 public:
     static constexpr bool plain = std::is_same_v<Features, null_feature_transformer>;
 
+    using trainer_model = typename model_type_of<Trainer>::type;
     struct model_type {
         Features features;
-        typename Trainer::model_type model;
+        trainer_model model;
     };
 
     model_predictor(Trainer& trainer, const settings_t<Features>& features, context& ctx)
         : trainer_(trainer), features_(features), ctx_(ctx) {}
 
-    std::string save_model(const Features& features, const typename Trainer::model_type& model) const {
+    std::string save_model(const Features& features, const trainer_model& model) const {
         if constexpr (plain)
             return trainer_.save_model(model);
         else

@@ -30,11 +30,10 @@ public:
     const double* numbers(std::size_t j) const noexcept { return numbers_[j]; }
     // Column j's codes (categorical columns), -1 where missing.
     const std::int32_t* codes(std::size_t j) const noexcept { return codes_[j]; }
-    // By code: the code itself as a double, as row values hold it.
-    const double* own_codes(std::size_t j) const noexcept { return own_codes_[j].data(); }
-    // By code: the code of the same label in the fitted categories, NaN for a label fitting never
-    // saw; what a model trained on the fitted codes reads.
-    const double* fitted_codes(std::size_t j) const noexcept { return fitted_codes_[j].data(); }
+    // Categorical column j as row values: its codes as doubles (NaN where missing), or with
+    // `fitted`, the codes of the same labels in the fitted categories (NaN for a label fitting
+    // never saw), which is what a model trained on the fitted codes reads.
+    std::vector<double> code_values(std::size_t j, bool fitted) const;
 
 private:
     std::size_t rows_ = 0;
@@ -43,7 +42,7 @@ private:
     std::vector<const column*> columns_;
     std::vector<const double*> numbers_;
     std::vector<const std::int32_t*> codes_;
-    std::vector<std::vector<double>> own_codes_, fitted_codes_;
+    std::vector<std::vector<double>> fitted_codes_;  // by code
 };
 
 }  // namespace lolpop::detail

@@ -1,0 +1,3 @@
+// The harness's own test: a "mistake" that builds.
+// first-error: error: $
+int main() {}
