@@ -5,8 +5,10 @@ and xgboost: the Python side of the build-all comparison in benchmarks/README.md
 Steps, as the profile binary runs them:
   process  read data/breast_cancer.csv, store it content-addressed, record the dataset version;
   train    split (dev: random 80/20; prod: stratified 70/10/20), fit XGBoost with the profile's
-           settings (prod: early stopping on the validation part, then a refit on all rows),
-           evaluate on the test part, store the model, record version, metrics and importances;
+           settings (prod: early stopping on the validation part, then a refit on all rows with
+           every round),
+           evaluate on the test part (prod: and plot ROC, precision-recall and confusion matrix as
+           SVG), store the model, record version, metrics and importances;
   deploy   copy the model to the deployment directory, record the deployment;
   predict  read data/breast_cancer_new.csv, predict labels and probabilities with the deployed
            model, score them against the target it holds, write the predictions CSV, record the job.
@@ -33,11 +35,11 @@ from sklearn.model_selection import train_test_split
 PROFILES = {
     "dev": dict(split=dict(train=0.8, valid=0.0, test=0.2, stratify=False, seed=7),
                 model=dict(max_depth=3, n_estimators=40, learning_rate=0.3),
-                early_stopping_rounds=None, retrain_all=False),
+                early_stopping_rounds=None, retrain_all=False, plots=False),
     "prod": dict(split=dict(train=0.7, valid=0.1, test=0.2, stratify=True, seed=42),
                  model=dict(max_depth=4, n_estimators=300, learning_rate=0.05, subsample=0.9,
                             colsample_bytree=0.8, random_state=42),
-                 early_stopping_rounds=20, retrain_all=True),
+                 early_stopping_rounds=20, retrain_all=True, plots=True),
 }
 TARGET, INDEX, MODEL_NAME = "target", "id", "breast_cancer"
 
@@ -62,6 +64,22 @@ def metrics_of(y_true, proba):
         "pr_auc": average_precision_score(y_true, proba),
         "log_loss": log_loss(y_true, np.column_stack([1 - proba, proba])),
     }
+
+
+def plot(directory, y_true, proba):
+    """The three plots lolpop's svg_model_visualizer draws for a binary model."""
+    import matplotlib
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import ConfusionMatrixDisplay, PrecisionRecallDisplay, RocCurveDisplay
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, draw in [("roc_curve", lambda: RocCurveDisplay.from_predictions(y_true, proba)),
+                       ("precision_recall_curve", lambda: PrecisionRecallDisplay.from_predictions(y_true, proba)),
+                       ("confusion_matrix", lambda: ConfusionMatrixDisplay.from_predictions(y_true, proba > 0.5))]:
+        draw()
+        plt.savefig(directory / f"test_{name}.svg")
+        plt.close("all")
 
 
 def split(data, s):
@@ -107,10 +125,14 @@ def main():
         fit_args["eval_set"] = [(valid.drop(columns=[TARGET]), valid[TARGET])]
     model = xgb.XGBClassifier(**params)
     model.fit(train.drop(columns=[TARGET]), train[TARGET], verbose=False, **fit_args)
-    test_metrics = metrics_of(test[TARGET].to_numpy(), model.predict_proba(test.drop(columns=[TARGET]))[:, 1])
+    test_proba = model.predict_proba(test.drop(columns=[TARGET]))[:, 1]
+    test_metrics = metrics_of(test[TARGET].to_numpy(), test_proba)
+    if profile["plots"]:
+        plot(home / "reports", test[TARGET].to_numpy(), test_proba)
     if profile["retrain_all"]:
-        best_rounds = (model.best_iteration + 1) if fit_args else params["n_estimators"]
-        params = dict(profile["model"], objective="binary:logistic", n_estimators=best_rounds)
+        # As lolpop's retrain_all: the same settings on every row, without a validation part to
+        # stop early on, so every round.
+        params = dict(profile["model"], objective="binary:logistic")
         model = xgb.XGBClassifier(**params)
         model.fit(features.drop(columns=[TARGET]), features[TARGET], verbose=False)
     model_path = home / "model.ubj"

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""scikit-learn's side of the feature-chain comparison: the chain of benchmarks/chain_workload.hpp
-as a Pipeline, fitted on a CSV file (benchmarks/peers/make_chain_data.py) and then timed
-transforming it, as feature_chain_benchmark --csv=<file> times lolpop's chain on the same file.
-Prints JSON: the best and the median wall time of <repeats> transforms.
-    sklearn_pipeline.py <file.csv> [repeats]"""
+"""scikit-learn's side of the feature-chain comparison: a chain of benchmarks/chain_workload.hpp
+(log_chain or scale_chain) as a Pipeline, fitted on a CSV file (benchmarks/peers/make_chain_data.py)
+and then timed transforming it, as feature_chain_benchmark --csv=<file> times lolpop's chain on the
+same file. Prints JSON: the best and the median wall time of <repeats> transforms.
+    sklearn_pipeline.py <file.csv> <log_chain|scale_chain> [repeats]"""
 import json
 import statistics
 import sys
@@ -18,16 +18,21 @@ from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, StandardSca
 
 
 def main():
-    path = sys.argv[1]
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    path, chain = sys.argv[1], sys.argv[2]
+    repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     X = pd.read_csv(path)
-    pipeline = Pipeline([
+    steps = [
         ("mean_imputer", SimpleImputer(strategy="mean")),
         ("log_transform", FunctionTransformer(np.log1p)),
         ("standard_scaler", StandardScaler()),
         ("clip", FunctionTransformer(np.clip, kw_args={"a_min": -3.0, "a_max": 3.0})),
         ("min_max_scaler", MinMaxScaler()),
-    ])
+    ]
+    if chain == "scale_chain":
+        steps = [s for s in steps if s[0] != "log_transform"]
+    elif chain != "log_chain":
+        sys.exit(f"sklearn_pipeline.py: unknown chain {chain} (log_chain or scale_chain)")
+    pipeline = Pipeline(steps)
     pipeline.fit(X)
     seconds = []
     for _ in range(repeats):
@@ -35,7 +40,7 @@ def main():
         out = pipeline.transform(X)
         seconds.append(time.perf_counter() - start)
     assert out.shape == X.shape
-    print(json.dumps({"rows": X.shape[0], "cols": X.shape[1], "repeats": repeats, "best_seconds": min(seconds),
+    print(json.dumps({"chain": chain, "rows": X.shape[0], "cols": X.shape[1], "repeats": repeats, "best_seconds": min(seconds),
                       "median_seconds": statistics.median(seconds), "sklearn": sklearn.__version__}))
 
 

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -183,5 +184,121 @@ TEST_CASE("penguins dev and prod: multiclass with categorical features and missi
         const frame predictions = read_csv_file(home / "predictions.csv");
         CHECK(predictions.rows() == 43);
         CHECK(predictions.has("probability_Chinstrap"));
+    }
+}
+
+namespace {
+
+struct forecast_errors {
+    double rmse, mae;
+};
+
+// "Tomorrow is like today" on the last `count` days of the series that have a tomorrow: the days a
+// time-ordered split tests on.
+forecast_errors persistence_errors(const frame& series, std::size_t count) {
+    const auto y = series["temp_max"].numeric_values();
+    double squares = 0, absolute = 0;
+    for (std::size_t t = y.size() - 1 - count; t + 1 < y.size(); ++t) {
+        squares += (y[t + 1] - y[t]) * (y[t + 1] - y[t]);
+        absolute += std::abs(y[t + 1] - y[t]);
+    }
+    const auto n = static_cast<double>(count);
+    return {std::sqrt(squares / n), absolute / n};
+}
+
+}  // namespace
+
+TEST_CASE("seattle_weather dev and prod: tomorrow's temp_max beats 'tomorrow is like today' on the test days") {
+    struct environment {
+        const char* binary;
+        std::size_t test_days;  // 1401 days minus the history and the last day, 20% of them
+        std::size_t forecasts;  // 60 predict days minus the history (6 days in dev, 29 in prod)
+        bool prod;
+    };
+    const frame series = read_csv_file(LOLPOP_SOURCE_DIR "/examples/seattle_weather/data/seattle_weather.csv");
+    for (const environment& env : {environment{SEATTLE_WEATHER_DEV, 279, 54, false}, environment{SEATTLE_WEATHER_PROD, 274, 31, true}}) {
+        lolpop_test::temp_directory home;
+        const auto r = run_binary("seattle_weather", env.binary, "build-all", home);
+        INFO(env.binary, r.output);
+        REQUIRE(r.exit_code == 0);
+        context ctx;
+        sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
+        sqlite_metrics_tracker metrics({home / "metadata.db"}, ctx);
+        const auto version = tracker.latest_model_version("seattle_temp_max");
+        REQUIRE(version.has_value());
+        const forecast_errors naive = persistence_errors(series, env.test_days);
+        const double rmse = metrics.get_metric(version->id, "rmse").value_or(1e9);
+        const double mae = metrics.get_metric(version->id, "mae").value_or(1e9);
+        INFO("model rmse ", rmse, " mae ", mae, "; naive rmse ", naive.rmse, " mae ", naive.mae);
+        CHECK(rmse < naive.rmse);
+        CHECK(mae < naive.mae);
+
+        CHECK(tracker.list_runs().size() == 4);
+        const auto lineage = tracker.get_lineage(*version);
+        REQUIRE(lineage.size() == 1);
+        CHECK(lineage[0].rows == 1401);  // the series as it came; features are made at train time
+        CHECK(tracker.get_tag(version->id, "deployed_at").has_value());
+        const auto jobs = tracker.list_prediction_jobs();
+        REQUIRE(jobs.size() == 1);
+        CHECK(jobs[0].rows == env.forecasts);
+        CHECK(metrics.get_metric(jobs[0].id, "rmse").has_value());  // the predict days that have happened
+
+        const frame predictions = read_csv_file(home / "predictions.csv");
+        CHECK(predictions.names() == std::vector<std::string>{"date", "forecast_date", "temp_max"});
+        REQUIRE(predictions.rows() == env.forecasts);
+        CHECK(predictions["date"].to_string(0) == (env.prod ? "2015-12-01" : "2015-11-08"));
+        CHECK(predictions["forecast_date"].to_string(env.forecasts - 1) == "2016-01-01");
+
+        CHECK(fs::exists(home / "reports" / version->id / "test_residuals.svg") == env.prod);
+        CHECK(fs::exists(home / "lolpop.log") == env.prod);
+    }
+}
+
+TEST_CASE("seattle_weather dev: every step as its own process, overrides, and bad settings") {
+    lolpop_test::temp_directory home;
+    for (const char* step : {"process", "train", "deploy", "predict", "evaluate"}) {
+        const auto r = run_binary("seattle_weather", SEATTLE_WEATHER_DEV, step, home);
+        INFO(step, r.output);
+        CHECK(r.exit_code == 0);
+    }
+    const auto before = snapshot(home, "seattle_temp_max");
+    CHECK(before.runs == 5);
+    CHECK(before.model_versions == 1);
+    CHECK(before.prediction_jobs == 1);
+
+    const auto describe =
+        run_binary("seattle_weather", SEATTLE_WEATHER_DEV, "--describe --set config.horizon=2 --set 'config.lags=[2, 3, 8]'", home);
+    CHECK(describe.exit_code == 0);
+    CHECK(describe.output.find("[runner] timeseries_runner") != std::string::npos);
+    CHECK(describe.output.find("horizon = 2") != std::string::npos);
+    CHECK(describe.output.find("[train.data_splitter] time_ordered_splitter") != std::string::npos);
+
+    // The day after tomorrow, without a rebuild.
+    const auto two_days = run_binary("seattle_weather", SEATTLE_WEATHER_DEV, "build-all --set config.horizon=2 --set 'config.lags=[2, 3, 8]'", home);
+    INFO(two_days.output);
+    REQUIRE(two_days.exit_code == 0);
+    const frame predictions = read_csv_file(home / "predictions.csv");
+    CHECK(predictions["date"].to_string(0) == "2015-11-08");
+    CHECK(predictions["forecast_date"].to_string(0) == "2015-11-10");
+
+    const auto stored = snapshot(home, "seattle_temp_max");
+    struct bad_case {
+        std::string args;
+        std::string message;
+    };
+    const bad_case cases[] = {
+        {"--set 'config.lags=[0.5]'", "lags must be whole numbers from 1 to 1000000, got 0.5 (config.lags)"},
+        {"--set config.horizon=3", "lag 1 is below the horizon 3"},
+        {"--set config.time_column=day", "time_column 'day' is not a column of the data (did you mean 'date'?)"},
+        {"predict --set config.predict_data=" LOLPOP_TEST_DATA "/csv/ragged.csv", "ragged.csv:3"},
+    };
+    for (const bad_case& c : cases) {
+        const auto r = run_binary("seattle_weather", SEATTLE_WEATHER_DEV, c.args, home);
+        INFO(c.args, "\n", r.output);
+        CHECK(r.exit_code != 0);
+        CHECK(r.output.rfind("error: ", 0) == 0);
+        CHECK(line_count(r.output) == 1);
+        CHECK(r.output.find(c.message) != std::string::npos);
+        CHECK(snapshot(home, "seattle_temp_max") == stored);
     }
 }

@@ -14,10 +14,12 @@
 // column, forecast_<time column> (the time forecast: the origin's time plus horizon steps of the
 // series) and the forecast, named like the target. When the predict data holds later values of
 // the target, the forecasts that have one are scored against it (ground truth).
+#include <lolpop/core/error.hpp>
 #include <lolpop/runners/tabular_runner.hpp>
 #include <lolpop/runners/timeseries_features.hpp>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 

@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""The results table of benchmarks/README.md, from the files benchmarks/run-all writes into
+<results dir>: instructions.json, feature_chain.json, sklearn_<chain>.json, predict.json,
+build_all_<profile>.json, build_cost.json. A missing file leaves its rows out.
+    report.py <results dir>"""
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+CHAINS = {
+    "log_chain": "mean_imputer → log_transform → standard_scaler → clip → min_max_scaler",
+    "scale_chain": "mean_imputer → standard_scaler → clip → min_max_scaler",
+}
+
+
+def load(path):
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def best_ms(bench, name):
+    """The fastest repetition's wall time of Google Benchmark entry `name`, in milliseconds."""
+    times = [b["real_time"] for b in bench["benchmarks"]
+             if b.get("run_type") == "iteration" and b["name"].split("/repeats:")[0] == name]
+    if not times:
+        return None
+    unit = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[bench["benchmarks"][0]["time_unit"]]
+    return min(times) * unit
+
+
+def verdict(ok):
+    return "pass" if ok else "**FAIL**"
+
+
+def machine():
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    compiler = subprocess.run(["c++", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    load1, load5, _ = os.getloadavg()
+    return (f"{os.cpu_count()} cores (`nproc`), {cpu}; {platform.system()} {platform.release()}; {compiler}; "
+            f"load average {load1:.1f} / {load5:.1f} (1 / 5 min) when the table was made; "
+            f"{datetime.date.today().isoformat()}")
+
+
+def main():
+    results = Path(sys.argv[1])
+    rows = []  # (comparison, lolpop, peer, ratio, target, verdict)
+
+    instructions = load(results / "instructions.json")
+    chain_times = load(results / "feature_chain.json")
+    for chain in CHAINS:
+        if instructions and chain in instructions:
+            i = instructions[chain]
+            n = f"{i['rows']:,} rows × 8"
+            ratio = i["fused"] / i["hand_written"]
+            rows.append((f"1. {chain}: fused vs hand-written loop, instructions ({n})", f"{i['fused']:,}",
+                         f"{i['hand_written']:,}", f"{ratio:.3f}×", "≤ 1.02×", verdict(ratio <= 1.02)))
+            if i.get("virtual"):
+                ratio = i["virtual"] / i["fused"]
+                rows.append((f"2. {chain}: virtual chain vs fused, instructions ({n})", f"{i['fused']:,}",
+                             f"{i['virtual']:,}", f"{ratio:.2f}× fewer", "≥ 5× fewer", verdict(ratio >= 5)))
+        if chain_times:
+            fused, hand = best_ms(chain_times, f"{chain}/fused"), best_ms(chain_times, f"{chain}/hand_written")
+            virtual = best_ms(chain_times, f"{chain}/virtual")
+            if fused and hand:
+                rows.append((f"1. {chain}: fused vs hand-written loop, wall time (1,000,000 rows × 8)",
+                             f"{fused:.1f} ms", f"{hand:.1f} ms", f"{fused / hand:.3f}×", "(reported)", ""))
+            if fused and virtual:
+                rows.append((f"2. {chain}: virtual chain vs fused, wall time (1,000,000 rows × 8)", f"{fused:.1f} ms",
+                             f"{virtual:.1f} ms", f"{virtual / fused:.2f}× faster", "(reported)", ""))
+    for chain in CHAINS:
+        sklearn = load(results / f"sklearn_{chain}.json")
+        lolpop = best_ms(chain_times, f"csv/{chain}/fused_frame") if chain_times else None
+        if sklearn and lolpop:
+            ratio = sklearn["best_seconds"] * 1e3 / lolpop
+            rows.append((f"3. {chain}: scikit-learn {sklearn['sklearn']} Pipeline.transform vs chain transform, "
+                         f"same CSV ({sklearn['rows']:,} rows × {sklearn['cols']})", f"{lolpop:.1f} ms",
+                         f"{sklearn['best_seconds'] * 1e3:.1f} ms", f"{ratio:.1f}× faster", "≥ 20× faster",
+                         verdict(ratio >= 20)))
+
+    predict = load(results / "predict.json")
+    if predict:
+        profile, c_api = best_ms(predict, "predict/profile_predict_all"), best_ms(predict, "predict/c_api")
+        proba = best_ms(predict, "predict/profile_predict_proba")
+        if profile and c_api:
+            overhead = profile / c_api - 1
+            rows.append(("4. breast_cancer_dev predict (labels + probabilities) vs XGBoosterPredictFromDense, "
+                         "1,000,000 rows", f"{profile:.0f} ms", f"{c_api:.0f} ms", f"+{overhead:.0%}", "≤ +10%",
+                         verdict(overhead <= 0.10)))
+        if proba and c_api:
+            rows.append(("4. … probabilities alone (predict_proba) vs XGBoosterPredictFromDense", f"{proba:.0f} ms",
+                         f"{c_api:.0f} ms", f"+{proba / c_api - 1:.0%}", "(reported)", ""))
+
+    for profile in ("dev", "prod"):
+        runs = load(results / f"build_all_{profile}.json")
+        if runs:
+            by_name = {r["command"]: r for r in runs["results"]}
+            ours, theirs = by_name[f"lolpop {profile}"], by_name[f"python {profile}"]
+            ratio = theirs["mean"] / ours["mean"]
+            rows.append((f"5. breast_cancer_{profile} build-all vs pandas + scikit-learn + xgboost script, "
+                         f"whole process ({len(ours['times'])} runs, mean ± sd)",
+                         f"{ours['mean'] * 1e3:.0f} ± {ours['stddev'] * 1e3:.0f} ms",
+                         f"{theirs['mean'] * 1e3:.0f} ± {theirs['stddev'] * 1e3:.0f} ms", f"{ratio:.1f}× faster",
+                         "≥ 10× faster", verdict(ratio >= 10)))
+
+    cost = load(results / "build_cost.json")
+    if cost:
+        j = cost["jobs"]
+        rows += [
+            (f"6. cold build of breast_cancer_dev (libraries, generator, profile; -j{j})", f"{cost['cold_seconds']:.0f} s",
+             "", "", "(reported)", ""),
+            (f"6. one more profile once the libraries exist (breast_cancer_prod; -j{j})",
+             f"{cost['one_more_profile_seconds']:.1f} s", "", "", "(reported)", ""),
+            ("6. incremental: one setting of dev.toml changed", f"{cost['incremental_seconds']:.1f} s", "", "",
+             "(reported)", ""),
+            ("6. dev.toml touched, content unchanged", f"{cost['touch_seconds']:.1f} s",
+             f"{cost['touch_recompiled']} recompiled", "", "(reported)", ""),
+            ("6. breast_cancer_dev binary size (stripped)", f"{cost['binary_bytes'] / 1e6:.1f} MB "
+             f"({cost['stripped_bytes'] / 1e6:.1f} MB)", "", "", "(reported)", ""),
+            ("6. changing dev.toml rebuilds breast_cancer_prod (ninja -n -d explain)",
+             "no" if cost["prod_untouched"] else "yes", "", "", "no", verdict(cost["prod_untouched"])),
+        ]
+
+    print(f"Machine: {machine()}\n")
+    print("| comparison | lolpop | other | ratio | target | result |")
+    print("|---|---:|---:|---:|---|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()
