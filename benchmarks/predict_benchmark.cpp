@@ -24,8 +24,8 @@
 #include <random>
 #include <string>
 #include <tuple>
-#include <utility>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -134,13 +134,17 @@ void profile_predict_proba(benchmark::State& state, const fixture& f) {
 void c_api(benchmark::State& state, const fixture& f) {
     const std::string array = fmt::format(R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
                                           reinterpret_cast<std::uintptr_t>(f.matrix.data()), rows, f.features);
-    const std::string config =
-        R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false, "missing": NaN, "cache_id": 0})";
+    // The rounds the model predicts with: up to the best one when early stopping kept later ones.
+    const lolpop::xgboost_model& m = f.model->model;
+    const int end = m.best_iteration() + 1 < m.boosted_rounds() ? m.best_iteration() + 1 : 0;
+    const std::string config = fmt::format(
+        R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false, "missing": NaN, "cache_id": 0}})",
+        end);
     for (auto _ : state) {
         const bst_ulong* shape = nullptr;
         bst_ulong dims = 0;
         const float* result = nullptr;
-        if (XGBoosterPredictFromDense(f.model->model.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims, &result) != 0)
+        if (XGBoosterPredictFromDense(m.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims, &result) != 0)
             throw lolpop::error(XGBGetLastError(), "XGBoosterPredictFromDense");
         std::vector<int> labels(rows);
         for (std::size_t i = 0; i < rows; ++i) labels[i] = result[i] > 0.5f ? 1 : 0;
