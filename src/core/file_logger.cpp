@@ -2,6 +2,7 @@
 #include <lolpop/core/error.hpp>
 
 #include "utc_timestamp.hpp"
+#include "utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -11,31 +12,6 @@ namespace lolpop {
 
 namespace {
 
-// The length of the well-formed UTF-8 sequence that starts `s` (Unicode, table 3-7), or 0.
-std::size_t utf8_sequence_length(std::string_view s) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char first = byte(0);
-    std::size_t length = 0;
-    unsigned char second_min = 0x80, second_max = 0xBF;
-    if (first >= 0xC2 && first <= 0xDF) {
-        length = 2;
-    } else if (first >= 0xE0 && first <= 0xEF) {
-        length = 3;
-        if (first == 0xE0) second_min = 0xA0;  // overlong
-        if (first == 0xED) second_max = 0x9F;  // surrogates
-    } else if (first >= 0xF0 && first <= 0xF4) {
-        length = 4;
-        if (first == 0xF0) second_min = 0x90;  // overlong
-        if (first == 0xF4) second_max = 0x8F;  // beyond U+10FFFF
-    } else {
-        return 0;
-    }
-    if (s.size() < length || byte(1) < second_min || byte(1) > second_max) return 0;
-    for (std::size_t k = 2; k < length; ++k)
-        if (byte(k) < 0x80 || byte(k) > 0xBF) return 0;
-    return length;
-}
-
 // `s` as a JSON string. A message may quote bytes from any input file, so bytes that are not
 // UTF-8 become U+FFFD: every line stays valid JSON.
 void append_json_string(std::string& out, std::string_view s) {
@@ -43,7 +19,7 @@ void append_json_string(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
-            const std::size_t length = utf8_sequence_length(s.substr(i));
+            const std::size_t length = detail::utf8_sequence_length(s.substr(i));
             if (length == 0) {
                 out += "\\ufffd";
                 ++i;
