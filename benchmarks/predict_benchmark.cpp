@@ -34,6 +34,7 @@ using train_pipeline = lolpop_profile::train_pipeline;
 using features_type = train_pipeline::features_type;
 using trainer_type = train_pipeline::trainer_type;
 using predictor_type = train_pipeline::predictor_type;
+using explainer_type = train_pipeline::explainer_type;
 
 constexpr std::size_t rows = 1'000'000;
 const std::string target = "target", index_column = "id";
@@ -87,8 +88,9 @@ struct fixture {
     lolpop::context ctx;
     lolpop_profile::workflow::settings settings = lolpop_profile::make_settings();
     trainer_type trainer{lolpop::part<lolpop::role::model_trainer>(lolpop::part<lolpop::role::train>(settings)), ctx};
+    explainer_type explainer{lolpop::part<lolpop::role::model_explainer>(lolpop::part<lolpop::role::train>(settings)), ctx};
     predictor_type predictor{trainer, lolpop::part<lolpop::role::feature_transformer>(lolpop::part<lolpop::role::train>(settings)),
-                             ctx};
+                             explainer, ctx};
     std::unique_ptr<predictor_type::model_type> model;
     lolpop::frame X;
     std::vector<float> matrix;  // what the C API reads: X's features, row-major, as the model was trained

@@ -5,8 +5,8 @@ and xgboost: the Python side of the build-all comparison in benchmarks/README.md
 Steps, as the profile binary runs them:
   process  read data/breast_cancer.csv, store it content-addressed, record the dataset version;
   train    split (dev: random 80/20; prod: stratified 70/10/20), fit XGBoost with the profile's
-           settings (prod: early stopping on the validation part, then a refit on all rows with
-           every round),
+           settings (prod: early stopping on the validation part, then a refit on all rows for
+           the rounds early stopping kept),
            evaluate on the test part (prod: and plot ROC, precision-recall and confusion matrix as
            SVG), store the model, record version, metrics and importances;
   deploy   copy the model to the deployment directory, record the deployment;
@@ -130,9 +130,11 @@ def main():
     if profile["plots"]:
         plot(home / "reports", test[TARGET].to_numpy(), test_proba)
     if profile["retrain_all"]:
-        # As lolpop's retrain_all: the same settings on every row, without a validation part to
-        # stop early on, so every round.
+        # As lolpop's retrain_all: the same settings on every row, for the rounds early stopping
+        # kept (there is no validation part left to stop on).
         params = dict(profile["model"], objective="binary:logistic")
+        if "eval_set" in fit_args:
+            params["n_estimators"] = model.best_iteration + 1
         model = xgb.XGBClassifier(**params)
         model.fit(features.drop(columns=[TARGET]), features[TARGET], verbose=False)
     model_path = home / "model.ubj"

@@ -400,6 +400,14 @@ std::vector<std::string> svg_model_visualizer::generate_viz(const evaluation& e,
     return files;
 }
 
+std::string svg_model_visualizer::plot_feature_importance(const std::vector<feature_importance>& importances,
+                                                          const std::string& directory) const {
+    std::filesystem::create_directories(directory);
+    const std::string path = (std::filesystem::path(directory) / "feature_importance.svg").string();
+    write_feature_importance_svg(importances, path);
+    return path;
+}
+
 void write_feature_importance_svg(const std::vector<feature_importance>& importances, const std::string& path) {
     if (importances.empty()) throw error("no feature importances to draw", path);
     for (const feature_importance& f : importances)

@@ -326,14 +326,20 @@ column predictions_of(const xgboost_model& model, std::span<const float> raw, st
 class_probabilities probabilities_of(const xgboost_model& model, std::span<const float> raw) {
     class_probabilities out{model.classes(), {}};
     if (model.problem() == problem_type::binary) {
-        out.values.reserve(raw.size() * 2);
-        for (float p : raw) {
-            out.values.push_back(1.0 - static_cast<double>(p));
-            out.values.push_back(p);
+        out.values.resize(raw.size() * 2);
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            out.values[2 * i] = 1.0 - static_cast<double>(raw[i]);
+            out.values[2 * i + 1] = raw[i];
         }
     } else {
         out.values.assign(raw.begin(), raw.end());
     }
+    return out;
+}
+
+predictions predictions_with_proba(const xgboost_model& model, std::span<const float> raw, std::size_t rows) {
+    predictions out{predictions_of(model, raw, rows), {}};
+    if (model.problem() != problem_type::regression) out.proba = probabilities_of(model, raw);
     return out;
 }
 
@@ -560,6 +566,24 @@ class_probabilities xgboost_trainer::predict_proba(const xgboost_model& model, c
         throw error("a regression model has no class probabilities", where);
     require_model_layout(model, X, where);
     return probabilities_of(model, raw_predictions(model, X.data(), X.rows(), where));
+}
+
+predictions xgboost_trainer::predict_all(const xgboost_model& model, const frame& X) const {
+    const std::string where = "xgboost_trainer.predict_all";
+    const auto values = dense_features(model.features(), X, where);
+    return predictions_with_proba(model, raw_predictions(model, values.data(), X.rows(), where), X.rows());
+}
+
+predictions xgboost_trainer::predict_all(const xgboost_model& model, const dense_matrix& X) const {
+    const std::string where = "xgboost_trainer.predict_all";
+    require_model_layout(model, X, where);
+    return predictions_with_proba(model, raw_predictions(model, X.data(), X.rows(), where), X.rows());
+}
+
+xgboost_trainer::config xgboost_trainer::refit_config(config settings, const xgboost_model& chosen) {
+    if (settings.early_stopping_rounds > 0) settings.num_boost_round = chosen.best_iteration() + 1;
+    settings.early_stopping_rounds = 0;
+    return settings;
 }
 
 std::string xgboost_trainer::save_model(const xgboost_model& model) const {

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <sys/wait.h>
 
@@ -180,10 +182,27 @@ TEST_CASE("penguins dev and prod: multiclass with categorical features and missi
         const fs::path reports = home / "reports" / version->id;
         CHECK(fs::exists(reports / "test_confusion_matrix.svg") == env.explained_and_drawn);
         CHECK(fs::exists(reports / "test_roc_curve.svg") == env.explained_and_drawn);
+        CHECK(fs::exists(reports / "feature_importance.svg") == env.explained_and_drawn);
+        if (env.explained_and_drawn) {
+            std::ifstream svg(reports / "feature_importance.svg");
+            const std::string drawn((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+            CHECK(drawn.find(">Island<") != std::string::npos);
+        }
 
         const frame predictions = read_csv_file(home / "predictions.csv");
         CHECK(predictions.rows() == 43);
         CHECK(predictions.has("probability_Chinstrap"));
+        // prod explains every scored penguin with the job; dev does not.
+        CHECK(fs::exists(home / "predictions_explanations.csv") == env.explained_and_drawn);
+        if (env.explained_and_drawn) {
+            const frame contributions = read_csv_file(home / "predictions_explanations.csv");
+            CHECK(contributions.rows() == 43);
+            CHECK(contributions.has("Island"));
+            CHECK(contributions.has("bias"));
+            const auto jobs = tracker.list_prediction_jobs();
+            REQUIRE(jobs.size() == 1);
+            CHECK(tracker.get_tag(jobs[0].id, "explanations") == (home / "predictions_explanations.csv").string());
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
 #include <lolpop/components/model_deployer/local_model_deployer.hpp>
+#include <lolpop/components/model_explainer/xgboost_explainer.hpp>
 #include <lolpop/components/model_repository/local_model_repository.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
 #include <lolpop/components/resource_version_control/local_artifact_store.hpp>
@@ -24,6 +25,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 
 using namespace lolpop;
@@ -60,14 +62,15 @@ void point_stores_at(typename Workflow::settings& s, const lolpop_test::temp_dir
     s.config.predictions_path = home / "predictions.csv";
 }
 
-breast_cancer_workflow::settings breast_cancer_settings(const lolpop_test::temp_directory& home) {
-    breast_cancer_workflow::settings s{};
+template <class Workflow = breast_cancer_workflow>
+typename Workflow::settings breast_cancer_settings(const lolpop_test::temp_directory& home) {
+    typename Workflow::settings s{};
     s.config.train_data = examples + "breast_cancer/data/breast_cancer.csv";
     s.config.predict_data = examples + "breast_cancer/data/breast_cancer_new.csv";
     s.config.model_target = "target";
     s.config.model_index = "id";
     s.config.model_name = "breast_cancer";
-    point_stores_at<breast_cancer_workflow>(s, home);
+    point_stores_at<Workflow>(s, home);
     auto& trainer = part<role::model_trainer>(part<role::train>(s));
     trainer.max_depth = 3;
     trainer.num_boost_round = 50;
@@ -128,6 +131,66 @@ TEST_CASE("build_all runs process, train, deploy and predict on breast_cancer an
     CHECK(predictions["id"].to_string(0) == "501");
 }
 
+TEST_CASE("retrain_all refits the chosen model on all rows for the rounds early stopping kept") {
+    lolpop_test::temp_directory home;
+    auto settings = breast_cancer_settings(home);
+    auto& splitter = part<role::data_splitter>(part<role::train>(settings));
+    splitter.train_ratio = 0.7;
+    splitter.valid_ratio = 0.1;
+    auto& trainer = part<role::model_trainer>(part<role::train>(settings));
+    trainer.eta = 0.3;
+    trainer.num_boost_round = 300;
+    trainer.early_stopping_rounds = 10;
+    part<role::train>(settings).config.retrain_all = true;
+    breast_cancer_workflow workflow(settings, test_profile);
+    const build_all_outcome out = workflow.build_all();
+
+    // The refit's settings are recorded with the version: as many rounds as the chosen model
+    // predicts with, well short of 300, and nothing left to stop early on.
+    const std::string& params = out.trained.version.params;
+    const auto at = params.find("num_boost_round = ");
+    REQUIRE(at != std::string::npos);
+    const int rounds = std::stoi(params.substr(at + 18));
+    CHECK(rounds >= 1);
+    CHECK(rounds < 300);
+    CHECK(params.find("early_stopping_rounds = 0") != std::string::npos);
+    context ctx;
+    const local_artifact_store store({home / "artifacts"}, ctx);
+    const auto stored = xgboost_trainer({}, ctx).load_model(store.get_model(out.trained.version.content_hash));
+    CHECK(stored.boosted_rounds() == rounds);
+    CHECK(out.predicted.metrics.at("accuracy") >= 0.9);
+}
+
+TEST_CASE("explain saves each row's feature contributions with the prediction job; they add up to its log-odds") {
+    using explained_train = offline_train<bind<role::data_splitter, stratified_splitter>,
+                                          bind<role::model_trainer, xgboost_trainer>,
+                                          bind<role::model_explainer, xgboost_explainer>>;
+    using explained_workflow = local_workflow<classification_runner, csv_process, explained_train, csv_predict>;
+    lolpop_test::temp_directory home;
+    auto settings = breast_cancer_settings<explained_workflow>(home);
+    part<role::predict>(settings).config.explain = true;
+    explained_workflow workflow(settings, test_profile);
+    const build_all_outcome out = workflow.build_all();
+
+    const std::string path = explanations_target(settings.config.predictions_path);
+    CHECK(path == (home / "predictions_explanations.csv").string());
+    CHECK(workflow.metadata().get_tag(out.predicted.job.id, "explanations") == path);
+    CHECK(workflow.metadata().get_tag(out.predicted.job.id, "explanations_hash").value_or("").size() == 64);
+    const frame contributions = read_csv_file(path);
+    const frame predictions = read_csv_file(settings.config.predictions_path);
+    REQUIRE(contributions.rows() == 69);
+    REQUIRE(contributions.cols() == 32);  // id, 30 features, bias
+    CHECK(contributions.names().front() == "id");
+    CHECK(contributions.names()[1] == "mean_radius");
+    CHECK(contributions.names().back() == "bias");
+    CHECK(contributions["id"] == predictions["id"]);
+    for (std::size_t r = 0; r < contributions.rows(); ++r) {
+        double margin = 0;
+        for (std::size_t j = 1; j < contributions.cols(); ++j) margin += contributions.columns()[j].as_double(r);
+        CHECK(1 / (1 + std::exp(-margin)) == doctest::Approx(predictions["probability_1"].as_double(r)).epsilon(1e-5));
+    }
+}
+
 TEST_CASE("each step runs in its own runner and finds what the earlier steps stored") {
     lolpop_test::temp_directory home;
     const auto settings = breast_cancer_settings(home);
@@ -173,6 +236,14 @@ TEST_CASE("bad input stops the step with a clear error and leaves the stores as 
         const auto before = count(w.metadata(), "breast_cancer");
         CHECK_THROWS_WITH_AS(w.process_data(), doctest::Contains("model_target 'targte' is not a column of the data (did you mean 'target'?)"), error);
         CHECK(count(w.metadata(), "breast_cancer") == before);
+    }
+    SUBCASE("explanations asked for where the train pipeline binds no explainer") {
+        part<role::predict>(settings).config.explain = true;
+        breast_cancer_workflow w(settings, test_profile);
+        const auto before = count(w.metadata(), "breast_cancer");
+        CHECK_THROWS_WITH_AS(w.predict_data(), doctest::Contains("explain is on, but the train pipeline binds no model_explainer"), error);
+        CHECK(count(w.metadata(), "breast_cancer") == before);
+        CHECK_FALSE(fs::exists(home / "predictions_explanations.csv"));
     }
     SUBCASE("a missing data file") {
         settings.config.train_data = home / "no_such.csv";

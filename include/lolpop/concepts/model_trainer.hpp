@@ -13,6 +13,12 @@
 //   predict_proba require X to have the training columns (by name; extra columns are ignored).
 //   load_model(save_model(m)) predicts exactly as m. predict_proba on a regression model is an
 //   error.
+// Optional
+//   t.predict_all(const model_type&, const frame& X) -> predictions   labels and probabilities
+//                                                    from one prediction (the predict step uses it)
+//   T::refit_config(const config&, const model_type&) -> config      the settings that refit a chosen
+//                                                    model on all data (retrain_all): e.g. the rounds
+//                                                    early stopping chose
 // Models
 //   xgboost_trainer.
 // Example

@@ -4,6 +4,10 @@
 // Requirements
 //   t.generate_viz(const evaluation&, const std::string& directory) -> std::vector<std::string>
 //       the paths of the files written
+// Optional
+//   t.plot_feature_importance(const std::vector<feature_importance>&, const std::string& directory)
+//       -> std::string   the path of the file written; the train pipeline calls it with the
+//                        model explainer's importances, when there are any
 // Models
 //   null_model_visualizer (writes nothing).
 #include <lolpop/concepts/component.hpp>

@@ -5,6 +5,7 @@
 // Requirements
 //   feature_transformer<T>                               fit(frame), transform(frame) -> frame
 //   T::cell_op                                           semiregular; op(double) const -> double
+//   optionally: op.active (bool) and op.apply(double) -> double, for an op that some columns skip
 //   t.plan(const lolpop::row_layout& in) const -> lolpop::row_plan<T::cell_op>
 //   t.save_state() const -> std::string                  what fit learned, as bytes
 //   t.load_state(std::string_view bytes)                 back to the fitted transformer
@@ -18,6 +19,8 @@
 //   bytes save_state did not write. Settings choose the columns; empty means every column the
 //   step applies to (numbers for imputers, scalers, log_transform and clip; categories for
 //   encoders); the other columns pass through unchanged.
+//   An op with `active` is op(v) == (op.active ? op.apply(v) : v); feature_chain decides once per
+//   column which version of its loop runs, so the values of a column nobody logs are not asked.
 // Models
 //   mean_imputer, median_imputer, standard_scaler, min_max_scaler, one_hot_encoder,
 //   ordinal_encoder, log_transform, clip.
@@ -46,6 +49,13 @@ concept has_cell_op = requires { typename T::cell_op; } && std::semiregular<type
                       requires(const typename T::cell_op& op, double v) {
                           { op(v) } -> std::same_as<double>;
                       };
+
+// A cell_op that some columns skip (see above).
+template <class Op>
+concept skippable_cell_op = requires(const Op& op, double v) {
+    { op.active } -> std::convertible_to<bool>;
+    { op.apply(v) } -> std::same_as<double>;
+};
 
 template <class T>
 concept has_row_plan = has_cell_op<T> && requires(const T& t, const row_layout& in) {

@@ -3,8 +3,10 @@
 //
 // Steps (as in lolpop): get and transform the data, check it, compare it with the data the model
 // was trained on (drift), predict with the deployed model (through the feature transformer it was
-// trained with), version the input, save the predictions and track the prediction job. When the data holds the target, the job's metrics
-// are computed and logged too (ground truth).
+// trained with), version the input, save the predictions and track the prediction job. When the
+// data holds the target, the job's metrics are computed and logged too (ground truth). With
+// `explain`, each row's feature contributions (the train pipeline's model_explainer) are saved
+// next to the predictions, versioned, and tagged on the job.
 // Roles: data_connector (required), data_transformer, data_profiler, data_checker.
 #include <lolpop/concepts/data_checker.hpp>
 #include <lolpop/concepts/data_connector.hpp>
@@ -23,6 +25,7 @@
 #include <lolpop/pipelines/model_rows.hpp>
 #include <lolpop/pipelines/services.hpp>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -31,7 +34,17 @@ namespace lolpop {
 
 struct offline_predict_config {
     std::string dataset_name = "predict";  // the dataset whose versions the inputs become
+    // Save each row's feature contributions to <predictions>_explanations<.ext> with the job
+    // (needs a model_explainer in the train pipeline).
+    bool explain = false;
 };
+
+// Where the explanations of predictions saved to `output` go: "predictions.csv" ->
+// "predictions_explanations.csv", a table "scores" -> "scores_explanations".
+inline std::string explanations_target(const std::string& output) {
+    const std::filesystem::path p(output);
+    return (p.parent_path() / (p.stem().string() + "_explanations" + p.extension().string())).string();
+}
 
 struct predict_request {
     std::string source;
@@ -85,7 +98,12 @@ public:
     template <class Services, class Predictor, class Deployer, class Rows = same_rows>
     predict_outcome predict_data(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request,
                                  const Rows& rows_of = {}) {
-        scored s = score(svc, predictor, deployer, request, rows_of);
+        if constexpr (!Predictor::explains)
+            if (config_.explain)
+                throw error("explain is on, but the train pipeline binds no model_explainer to explain with; bind one "
+                            "([train.components] model_explainer) or turn explain off",
+                            "predict.config.explain");
+        scored s = score(svc, predictor, deployer, request, rows_of, config_.explain);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "predict");
         const artifact stored = svc.store.version_data(s.data);
         const dataset_version input = svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash,
@@ -99,6 +117,13 @@ public:
         draft.rows = s.predictions.rows();
         predict_outcome outcome{svc.metadata.create_prediction_job(run.get(), draft), draft.rows, s.metrics};
         if (!outcome.metrics.empty()) svc.metrics.log_metrics(outcome.job.id, outcome.metrics);
+        if (config_.explain) {
+            const std::string target = explanations_target(request.output);
+            connector_.save_data(s.explanations, target);
+            svc.metadata.set_tag(outcome.job.id, "explanations", target);
+            svc.metadata.set_tag(outcome.job.id, "explanations_hash", svc.store.version_data(s.explanations).hash);
+            ctx_.log(log_level::info, "predict: feature contributions -> " + target);
+        }
         run.succeed();
         ctx_.log(log_level::info, "predict: " + std::to_string(draft.rows) + " rows with model version " + s.version.id +
                                       " -> " + request.output);
@@ -110,7 +135,7 @@ public:
     template <class Services, class Predictor, class Deployer, class Rows = same_rows>
     metric_values evaluate_ground_truth(Services& svc, Predictor& predictor, Deployer& deployer,
                                         const predict_request& request, const Rows& rows_of = {}) {
-        scored s = score(svc, predictor, deployer, request, rows_of);
+        scored s = score(svc, predictor, deployer, request, rows_of, false);
         if (s.metrics.empty())
             throw error("the data has no target column '" + request.target + "' to evaluate against", request.source);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "evaluate");
@@ -127,19 +152,20 @@ private:
         frame data;
         frame predictions;
         metric_values metrics;  // empty unless the data holds the target
+        frame explanations;     // empty unless asked for
     };
 
     // Reads, transforms and checks the data and predicts it with the deployed model; stores nothing.
     template <class Services, class Predictor, class Deployer, class Rows>
     scored score(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request,
-                 const Rows& rows_of) {
+                 const Rows& rows_of, bool explain) {
         const auto current = deployer.current_deployment(request.model_name);
         if (!current)
             throw error("no model '" + request.model_name + "' is deployed; run the train and deploy steps first", "predict");
         auto version = svc.metadata.get_model_version(current->model_version_id);
         if (!version) throw error("deployed model version " + current->model_version_id + " is not in the metadata store", "predict");
 
-        scored s{std::move(*version), {}, {}, {}};
+        scored s{std::move(*version), {}, {}, {}, {}};
         if constexpr (std::is_same_v<transformer_type, null_data_transformer>)
             s.data = connector_.get_data(request.source);  // not copied through a transform that changes nothing
         else
@@ -157,6 +183,7 @@ private:
         if (!request.index.empty()) s.predictions.add(data[request.index]);
         if (derived)
             for (const column& c : derived->annotations.columns()) s.predictions.add(c);
+        if (explain) s.explanations = s.predictions;  // the same keys (index, annotations) lead both
         // Models read their features by name, so the index and the target stay in the frame
         // rather than being copied out of it.
         auto [predicted, proba] = predictor.predict_all(model, data, !request.regression);
@@ -179,6 +206,12 @@ private:
             s.metrics = evaluate(problem, data[request.target].take(labeled), predicted.take(labeled), labeled_proba);
         }
         s.predictions.add(std::move(predicted));
+        if constexpr (Predictor::explains) {
+            if (explain) {
+                const frame contributions = predictor.explain(model, data);
+                for (const column& c : contributions.columns()) s.explanations.add(c);
+            }
+        }
         return s;
     }
 
@@ -202,4 +235,4 @@ private:
 
 }  // namespace lolpop
 
-BOOST_HANA_ADAPT_STRUCT(lolpop::offline_predict_config, dataset_name);
+BOOST_HANA_ADAPT_STRUCT(lolpop::offline_predict_config, dataset_name, explain);

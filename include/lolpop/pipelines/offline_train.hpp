@@ -119,7 +119,7 @@ public:
                       std::is_same_v<features_type, null_feature_transformer> || has_fitted_state<features_type>,
                   "offline_train: role feature_transformer is bound to a type that cannot save what it learned "
                   "(missing: save_state, load_state), so predictions could not apply it");
-    using predictor_type = detail::model_predictor<features_type, trainer_type>;
+    using predictor_type = detail::model_predictor<features_type, trainer_type, explainer_type>;
 
     offline_train(const settings& s, context& ctx)
         : config_(s.config),
@@ -129,7 +129,7 @@ public:
           trainer_(trainer_config_, ctx),
           features_settings_(part<role::feature_transformer>(s)),
           features_(features_settings_, ctx),
-          predictor_(trainer_, features_settings_, ctx),
+          predictor_(trainer_, features_settings_, explainer_, ctx),
           tuner_(part<role::hyperparameter_tuner>(s), ctx),
           checker_(part<role::model_checker>(s), ctx),
           explainer_(part<role::model_explainer>(s), ctx),
@@ -215,6 +215,7 @@ public:
             all.train.X.remove(request.target);
             features_.fit(all.train.X);
             if (transformed) all.train.X = features_.transform(all.train.X);
+            best_config = refit_config(best_config, *best_model);
             trainer_type final_trainer(best_config, ctx_);
             best_model.emplace(final_trainer.fit(all, problem));
         }
@@ -251,6 +252,16 @@ public:
     }
 
 private:
+    // The chosen settings for the refit on all data, as the trainer adapts them to the chosen model
+    // (XGBoost: the rounds early stopping kept), or as they are.
+    template <class Config, class Model>
+    static Config refit_config(const Config& chosen, const Model& model) {
+        if constexpr (requires { { trainer_type::refit_config(chosen, model) } -> std::same_as<Config>; })
+            return trainer_type::refit_config(chosen, model);
+        else
+            return chosen;
+    }
+
     static problem_type classification_problem(const frame& data, const std::string& target) {
         const column& y = data[target];
         std::set<std::string> labels;
@@ -299,12 +310,17 @@ private:
 
     template <class Services, class Model>
     void record_explanations(Services& svc, const std::string& id, const Model& model, const evaluation& test) {
-        std::string importances;
-        for (const feature_importance& f : explainer_.get_feature_importance(trainer_, model))
-            importances += f.feature + " = " + format_setting_value(to_setting_value(f.importance)) + "\n";
-        if (!importances.empty()) svc.metadata.set_tag(id, "feature_importance", importances);
+        const std::vector<feature_importance> importances = explainer_.get_feature_importance(trainer_, model);
+        std::string listed;
+        for (const feature_importance& f : importances)
+            listed += f.feature + " = " + format_setting_value(to_setting_value(f.importance)) + "\n";
+        if (!listed.empty()) svc.metadata.set_tag(id, "feature_importance", listed);
         if constexpr (!std::is_same_v<visualizer_type, null_model_visualizer>) {
-            for (std::string& file : visualizer_.generate_viz(test, config_.reports_dir + "/" + id)) {
+            const std::string directory = config_.reports_dir + "/" + id;
+            std::vector<std::string> files = visualizer_.generate_viz(test, directory);
+            if constexpr (requires { { visualizer_.plot_feature_importance(importances, directory) } -> std::same_as<std::string>; })
+                if (!importances.empty()) files.push_back(visualizer_.plot_feature_importance(importances, directory));
+            for (std::string& file : files) {
                 ctx_.log(log_level::info, "train: wrote " + file);
                 ctx_.record_file(std::move(file));
             }

@@ -126,6 +126,12 @@ TEST_CASE("xgboost_trainer classifies breast cancer and its saved model predicts
     CHECK(trainer.predict_proba(loaded, s.test.X).values == proba.values);
     CHECK(trainer.save_model(loaded) == bytes);
 
+    // Labels and probabilities from one prediction are those of the two calls.
+    const auto both = trainer.predict_all(model, s.test.X);
+    CHECK(both.predicted == yhat);
+    CHECK(both.proba.classes == proba.classes);
+    CHECK(both.proba.values == proba.values);
+
     CHECK(trainer.predict(model, s.test.X.take(std::vector<std::size_t>{})).size() == 0);
     CHECK(trainer.predict_proba(model, s.test.X.take(std::vector<std::size_t>{})).rows() == 0);
 
@@ -280,6 +286,9 @@ TEST_CASE("xgboost_trainer regresses miles per gallon on cars") {
 
     const auto loaded = trainer.load_model(trainer.save_model(model));
     CHECK(trainer.predict(loaded, s.test.X) == yhat);
+    const auto both = trainer.predict_all(model, s.test.X);
+    CHECK(both.predicted == yhat);
+    CHECK(both.proba.values.empty());
     CHECK_THROWS_WITH_AS(trainer.predict_proba(model, s.test.X),
                          "a regression model has no class probabilities (xgboost_trainer.predict_proba)",
                          lolpop::error);
@@ -508,6 +517,9 @@ TEST_CASE("xgboost_trainer fits on and predicts from dense matrices as from fram
     CHECK(trainer.predict(from_dense, test) == trainer.predict(from_frames, s.test.X));
     CHECK(trainer.predict_proba(from_dense, test).values == trainer.predict_proba(from_frames, s.test.X).values);
     CHECK(trainer.predict(from_frames, test) == trainer.predict(from_frames, s.test.X));
+    const auto both = trainer.predict_all(from_dense, test);
+    CHECK(both.predicted == trainer.predict(from_dense, test));
+    CHECK(both.proba.values == trainer.predict_proba(from_dense, test).values);
 
     lolpop::xgboost_trainer::config linear;
     linear.booster = "gblinear";

@@ -396,6 +396,13 @@ TEST_CASE("feature importance: the largest 25 as bars, largest on top") {
     CHECK(read(few).find("<title>Feature importance</title>") != std::string::npos);
     CHECK(read(few).find(">0.75<") != std::string::npos);
 
+    // The visualizer writes the same chart into a model's folder, for the train pipeline.
+    context ctx;
+    const svg_model_visualizer visualizer({}, ctx);
+    const std::string drawn = visualizer.plot_feature_importance({{"x", 0.25}, {"y", 0.75}}, (tmp / "model").string());
+    CHECK(drawn == (tmp / "model" / "feature_importance.svg").string());
+    CHECK(read(drawn) == read(few));
+
     const std::string empty_message = "no feature importances to draw (" + few + ")";
     CHECK_THROWS_WITH_AS(write_feature_importance_svg({}, few), empty_message.c_str(), error);
     const std::string nan_message = "the importance of feature 'x' is not a number (" + few + ")";

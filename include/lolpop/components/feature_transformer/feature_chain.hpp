@@ -30,6 +30,7 @@
 #include <lolpop/core/row_plan.hpp>
 #include <lolpop/core/settings.hpp>
 
+#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
@@ -73,6 +74,16 @@ struct cell_op_of<T> {
     using type = typename T::cell_op;
 };
 
+// For each step whose op some columns skip, its bit in a column's `skips` mask; -1 for the others.
+template <class... Ops>
+constexpr std::array<int, sizeof...(Ops)> skip_bits() {
+    constexpr std::array<bool, sizeof...(Ops)> skippable{skippable_cell_op<Ops>...};
+    std::array<int, sizeof...(Ops)> bits{};
+    int next = 0;
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] = skippable[i] ? next++ : -1;
+    return bits;
+}
+
 template <class... Steps>
 constexpr bool distinct_step_names() {
     constexpr std::array<std::string_view, sizeof...(Steps)> names{Steps::name...};
@@ -92,6 +103,10 @@ class feature_chain {
                   "feature_chain: a transformer may appear only once in a chain, since its settings are named after it");
 
     using ops = std::tuple<typename detail::cell_op_of<Steps>::type...>;
+    static constexpr std::array<int, sizeof...(Steps)> skip_bit = detail::skip_bits<typename detail::cell_op_of<Steps>::type...>();
+    // Each combination of skipped steps is its own loop: 2^skippable instantiations.
+    static constexpr unsigned skip_masks = 1u << (std::ranges::count_if(skip_bit, [](int b) { return b >= 0; }));
+    static_assert(skip_masks <= 16, "feature_chain: at most four steps whose ops some columns skip (log_transform)");
 
 public:
     using config = feature_chain_config;
@@ -194,10 +209,12 @@ private:
         std::vector<char> changes;        // false: the input column as it is
     };
 
-    // One output column as the fused loop makes it: its input values and the ops they go through.
+    // One output column as the fused loop makes it: its input values, the ops they go through and
+    // which of those ops it skips (bit skip_bit[I] for step I).
     struct entry {
         const double* values;
         ops cell_ops;
+        unsigned skips = 0;
     };
 
     void require_fitted() const {
@@ -255,23 +272,48 @@ private:
         out.reserve(outputs.size());
         for (const std::size_t o : outputs) {
             const std::size_t j = p.source[o];
-            if (in.layout()[j].type != column_type::categorical) {
-                out.push_back({in.numbers(j), p.cell_ops[o]});
-                continue;
+            const double* values = in.numbers(j);
+            if (in.layout()[j].type == column_type::categorical) {
+                const bool fitted = to_fitted_codes && p.output[o].type == column_type::categorical;
+                std::vector<double>& coded = codes[2 * j + (fitted ? 1 : 0)];
+                if (coded.empty()) coded = in.code_values(j, fitted);
+                values = coded.data();
             }
-            const bool fitted = to_fitted_codes && p.output[o].type == column_type::categorical;
-            std::vector<double>& values = codes[2 * j + (fitted ? 1 : 0)];
-            if (values.empty()) values = in.code_values(j, fitted);
-            out.push_back({values.data(), p.cell_ops[o]});
+            out.push_back({values, p.cell_ops[o], skips_of(p.cell_ops[o])});
         }
         return out;
     }
 
-    static double apply(const ops& cell_ops, double v) {
-        return [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((v = std::get<I>(cell_ops)(v)), ...);
-            return v;
+    static unsigned skips_of(const ops& cell_ops) {
+        unsigned skips = 0;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (..., [&] {
+                if constexpr (skip_bit[I] >= 0)
+                    if (!std::get<I>(cell_ops).active) skips |= 1u << skip_bit[I];
+            }());
         }(std::index_sequence_for<Steps...>{});
+        return skips;
+    }
+
+    // Every step's op on v, leaving out the skippable ones whose bit is set in Skips.
+    template <unsigned Skips>
+    static double apply(const ops& cell_ops, double v) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (..., [&] {
+                const auto& op = std::get<I>(cell_ops);
+                if constexpr (skip_bit[I] < 0)
+                    v = op(v);
+                else if constexpr (!(Skips >> skip_bit[I] & 1u))
+                    v = op.apply(v);
+            }());
+        }(std::index_sequence_for<Steps...>{});
+        return v;
+    }
+
+    template <unsigned Skips, class Put>
+    static void run_column(const entry& e, std::size_t k, std::size_t begin, std::size_t end, Put& put) {
+        const double* const values = e.values;
+        for (std::size_t i = begin; i < end; ++i) put(i, k, apply<Skips>(e.cell_ops, values[i]));
     }
 
     // Each output value from its input value through every step, written once. Rows go in blocks
@@ -284,7 +326,9 @@ private:
             const std::size_t end = begin + block < rows ? begin + block : rows;
             for (std::size_t k = 0; k < entries.size(); ++k) {
                 const entry& e = entries[k];
-                for (std::size_t i = begin; i < end; ++i) put(i, k, apply(e.cell_ops, e.values[i]));
+                [&]<unsigned... Skips>(std::integer_sequence<unsigned, Skips...>) {
+                    (void)((e.skips == Skips && (run_column<Skips>(e, k, begin, end, put), true)) || ...);
+                }(std::make_integer_sequence<unsigned, skip_masks>{});
             }
         }
     }

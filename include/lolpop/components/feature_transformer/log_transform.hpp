@@ -23,9 +23,9 @@ public:
         std::vector<std::string> columns = {};  // numeric or integer columns; empty = all of them
     };
     struct cell_op {
-        bool active = false;
-        double operator()(double v) const noexcept {
-            if (!active) return v;
+        bool active = false;  // false for the columns the step leaves alone
+        double operator()(double v) const noexcept { return active ? apply(v) : v; }
+        static double apply(double v) noexcept {
             return v > -1 ? std::log1p(v) : std::numeric_limits<double>::quiet_NaN();
         }
     };

@@ -84,6 +84,12 @@ public:
     // model's features in order, by name, with the model's categories for categorical ones.
     column predict(const xgboost_model& model, const dense_matrix& X) const;
     class_probabilities predict_proba(const xgboost_model& model, const dense_matrix& X) const;
+    // predict and, for classifiers, predict_proba from one prediction.
+    predictions predict_all(const xgboost_model& model, const frame& X) const;
+    predictions predict_all(const xgboost_model& model, const dense_matrix& X) const;
+    // The settings that refit `chosen` on all data (retrain_all): without a validation part to stop
+    // on, the rounds early stopping chose for it.
+    static config refit_config(config settings, const xgboost_model& chosen);
     // A self-contained byte string: a header with the metadata, then the booster as UBJSON.
     std::string save_model(const xgboost_model& model) const;
     // Throws lolpop::error "not a lolpop xgboost model" for anything save_model did not write.

@@ -4,7 +4,8 @@
 //   binary and multiclass: <part>_roc_curve.svg, <part>_precision_recall_curve.svg (the positive
 //     class of a binary problem is proba.classes[1]; a multiclass problem gets one curve per
 //     class, one-vs-rest) and <part>_confusion_matrix.svg;
-//   regression: <part>_residuals.svg and <part>_predicted_vs_actual.svg.
+//   regression: <part>_residuals.svg and <part>_predicted_vs_actual.svg;
+//   and, given a model explainer's importances, feature_importance.svg.
 // <part> is the evaluation's part ("test"); without one the files are plain roc_curve.svg, ...
 // Each file is written atomically. A curve needs both outcomes among the true labels, so a class
 // that is always or never the truth gets no curve (logged as a warning); when no class has one,
@@ -40,6 +41,10 @@ public:
     // not exactly two classes), when a regression column is categorical, when the part cannot be
     // a file name, or when a file cannot be written.
     std::vector<std::string> generate_viz(const evaluation& e, const std::string& directory) const;
+
+    // Writes <directory>/feature_importance.svg (write_feature_importance_svg) and returns its path.
+    std::string plot_feature_importance(const std::vector<feature_importance>& importances,
+                                        const std::string& directory) const;
 
 private:
     config config_;

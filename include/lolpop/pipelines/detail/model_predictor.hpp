@@ -5,8 +5,10 @@
 // null_feature_transformer the artifact is the trainer's bytes as they are.
 //
 // It offers the predicting half of lolpop::model_trainer (model_type, load_model, predict,
-// predict_proba), so code written for a trainer evaluates a stored model through it.
+// predict_proba), so code written for a trainer evaluates a stored model through it, and explains
+// a stored model's predictions with the train pipeline's model explainer.
 #include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
+#include <lolpop/components/model_explainer/null_model_explainer.hpp>
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/dense_matrix.hpp>
@@ -46,15 +48,18 @@ struct model_type_of<Trainer> {
     using type = typename Trainer::model_type;
 };
 
-struct predictions {
-    column predicted{"", column_type::numeric};
-    class_probabilities proba;  // empty unless asked for
+// A trainer that gives labels and probabilities from one prediction (a model_trainer may, but need
+// not): model_predictor::predict_all then predicts once.
+template <class Trainer, class Model, class Features>
+concept predicts_all = requires(const Trainer& t, const Model& m, const Features& X) {
+    { t.predict_all(m, X) } -> std::same_as<predictions>;
 };
 
-template <class Features, class Trainer>
+template <class Features, class Trainer, class Explainer = null_model_explainer>
 class model_predictor {
 public:
     static constexpr bool plain = std::is_same_v<Features, null_feature_transformer>;
+    static constexpr bool explains = !std::is_same_v<Explainer, null_model_explainer>;
 
     using trainer_model = typename model_type_of<Trainer>::type;
     struct model_type {
@@ -62,8 +67,9 @@ public:
         trainer_model model;
     };
 
-    model_predictor(Trainer& trainer, const settings_t<Features>& features, context& ctx)
-        : trainer_(trainer), features_(features), ctx_(ctx) {}
+    // `explainer` is only used by explain(), so it may be constructed after the predictor.
+    model_predictor(Trainer& trainer, const settings_t<Features>& features, const Explainer& explainer, context& ctx)
+        : trainer_(trainer), features_(features), explainer_(explainer), ctx_(ctx) {}
 
     std::string save_model(const Features& features, const trainer_model& model) const {
         if constexpr (plain)
@@ -105,13 +111,24 @@ public:
         return with_features(m, X, [&](const auto& features) { return trainer_.predict_proba(m.model, features); });
     }
 
-    // Both from one pass over X.
+    // Both from one pass over X (and one prediction, when the trainer offers it).
     predictions predict_all(const model_type& m, const frame& X, bool with_proba) const {
         return with_features(m, X, [&](const auto& features) {
+            if constexpr (predicts_all<Trainer, trainer_model, std::decay_t<decltype(features)>>)
+                if (with_proba) return trainer_.predict_all(m.model, features);
             predictions out{trainer_.predict(m.model, features), {}};
             if (with_proba) out.proba = trainer_.predict_proba(m.model, features);
             return out;
         });
+    }
+
+    // Each row's feature contributions (the explainer's get_explanations) to the prediction of m,
+    // with X's features as the model reads them.
+    frame explain(const model_type& m, const frame& X) const {
+        if constexpr (plain)
+            return explainer_.get_explanations(trainer_, m.model, X);
+        else
+            return explainer_.get_explanations(trainer_, m.model, m.features.transform(X));
     }
 
 private:
@@ -128,6 +145,7 @@ private:
 
     Trainer& trainer_;
     settings_t<Features> features_;
+    const Explainer& explainer_;
     context& ctx_;
 };
 
