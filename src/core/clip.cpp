@@ -18,38 +18,23 @@ clip::clip(const config& settings, context&) : config_(settings) {
 }
 
 void clip::fit(const frame& X) {
-    auto columns = detail::step_columns(X, config_.columns, detail::step_input::numbers, name);
-    columns_ = std::move(columns);
-    ops_.assign(columns_.size(), {config_.min, config_.max});
-    fitted_ = true;
+    fitted_ = detail::fit_ops<cell_op>(X, config_.columns, name, [this](const column&) { return cell_op{config_.min, config_.max}; });
 }
 
 frame clip::transform(const frame& X) const { return transform_frame(X, plan(layout_of(X))); }
 
-row_plan<clip::cell_op> clip::plan(const row_layout& in) const {
-    if (!fitted_) detail::not_fitted(name);
-    return detail::in_place_plan(in, columns_, ops_, detail::step_input::numbers, name);
-}
+row_plan<clip::cell_op> clip::plan(const row_layout& in) const { return detail::plan_ops(fitted_, in, name); }
 
 std::string clip::save_state() const {
-    if (!fitted_) detail::not_fitted(name);
-    std::vector<detail::fitted_column> saved;
-    for (std::size_t k = 0; k < columns_.size(); ++k) saved.push_back({columns_[k], {ops_[k].min, ops_[k].max}, {}});
-    return detail::save_fitted_columns(name, saved);
+    return detail::save_ops(fitted_, name, [](const cell_op& op) { return std::vector<double>{op.min, op.max}; });
 }
 
 void clip::load_state(std::string_view bytes) {
-    std::vector<std::string> columns;
-    std::vector<cell_op> ops;
-    for (auto& c : detail::load_fitted_columns(name, bytes, 2)) {
+    fitted_ = detail::load_ops<cell_op>(name, bytes, 2, [](const detail::fitted_column& c) {
         if (!(c.numbers[0] <= c.numbers[1]))
             throw error("not a saved clip state", "clip.load_state: column '" + c.name + "' has min above max");
-        columns.push_back(std::move(c.name));
-        ops.push_back({c.numbers[0], c.numbers[1]});
-    }
-    columns_ = std::move(columns);
-    ops_ = std::move(ops);
-    fitted_ = true;
+        return cell_op{c.numbers[0], c.numbers[1]};
+    });
 }
 
 }  // namespace lolpop

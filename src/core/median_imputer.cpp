@@ -23,38 +23,20 @@ double median_of(std::vector<double> values) {
 median_imputer::median_imputer(const config& settings, context&) : config_(settings) {}
 
 void median_imputer::fit(const frame& X) {
-    auto columns = detail::step_columns(X, config_.columns, detail::step_input::numbers, name);
-    std::vector<cell_op> ops;
-    for (const auto& c : columns) ops.push_back({median_of(detail::present_values(X[c], name))});
-    columns_ = std::move(columns);
-    ops_ = std::move(ops);
-    fitted_ = true;
+    fitted_ = detail::fit_ops<cell_op>(X, config_.columns, name,
+                                       [](const column& c) { return cell_op{median_of(detail::present_values(c, name))}; });
 }
 
 frame median_imputer::transform(const frame& X) const { return transform_frame(X, plan(layout_of(X))); }
 
-row_plan<median_imputer::cell_op> median_imputer::plan(const row_layout& in) const {
-    if (!fitted_) detail::not_fitted(name);
-    return detail::in_place_plan(in, columns_, ops_, detail::step_input::numbers, name);
-}
+row_plan<median_imputer::cell_op> median_imputer::plan(const row_layout& in) const { return detail::plan_ops(fitted_, in, name); }
 
 std::string median_imputer::save_state() const {
-    if (!fitted_) detail::not_fitted(name);
-    std::vector<detail::fitted_column> saved;
-    for (std::size_t k = 0; k < columns_.size(); ++k) saved.push_back({columns_[k], {ops_[k].fill}, {}});
-    return detail::save_fitted_columns(name, saved);
+    return detail::save_ops(fitted_, name, [](const cell_op& op) { return std::vector<double>{op.fill}; });
 }
 
 void median_imputer::load_state(std::string_view bytes) {
-    std::vector<std::string> columns;
-    std::vector<cell_op> ops;
-    for (auto& c : detail::load_fitted_columns(name, bytes, 1)) {
-        columns.push_back(std::move(c.name));
-        ops.push_back({c.numbers[0]});
-    }
-    columns_ = std::move(columns);
-    ops_ = std::move(ops);
-    fitted_ = true;
+    fitted_ = detail::load_ops<cell_op>(name, bytes, 1, [](const detail::fitted_column& c) { return cell_op{c.numbers[0]}; });
 }
 
 }  // namespace lolpop

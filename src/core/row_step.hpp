@@ -1,6 +1,7 @@
 #pragma once
 // What the row-wise feature transformers share: choosing their columns, planning a row layout in
 // which they change some columns in place, and their fitted state as text.
+#include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/row_layout.hpp>
 #include <lolpop/core/row_plan.hpp>
@@ -62,5 +63,40 @@ std::string save_fitted_columns(std::string_view step, const std::vector<fitted_
 // this step, or with another count of numbers per column.
 std::vector<fitted_column> load_fitted_columns(std::string_view step, std::string_view bytes,
                                                std::size_t numbers_per_column);
+
+// The numeric steps' fit: one op per chosen column of X, made by op_of(column).
+template <class Op, class OpOf>
+fitted_ops<Op> fit_ops(const frame& X, const std::vector<std::string>& chosen, std::string_view step, OpOf op_of) {
+    fitted_ops<Op> out{true, step_columns(X, chosen, step_input::numbers, step), {}};
+    for (const auto& c : out.columns) out.ops.push_back(op_of(X[c]));
+    return out;
+}
+
+template <class Op>
+row_plan<Op> plan_ops(const fitted_ops<Op>& f, const row_layout& in, std::string_view step) {
+    if (!f.fitted) not_fitted(step);
+    return in_place_plan(in, f.columns, f.ops, step_input::numbers, step);
+}
+
+// Each column with numbers_of(its op) -> std::vector<double>, as save_fitted_columns writes them.
+template <class Op, class NumbersOf>
+std::string save_ops(const fitted_ops<Op>& f, std::string_view step, NumbersOf numbers_of) {
+    if (!f.fitted) not_fitted(step);
+    std::vector<fitted_column> saved;
+    for (std::size_t k = 0; k < f.columns.size(); ++k) saved.push_back({f.columns[k], numbers_of(f.ops[k]), {}});
+    return save_fitted_columns(step, saved);
+}
+
+// What save_ops wrote, `count` numbers per column, each made an op by op_of(const fitted_column&);
+// throws as load_fitted_columns does, and whatever op_of throws for numbers it rejects.
+template <class Op, class OpOf>
+fitted_ops<Op> load_ops(std::string_view step, std::string_view bytes, std::size_t count, OpOf op_of) {
+    fitted_ops<Op> out{true, {}, {}};
+    for (auto& c : load_fitted_columns(step, bytes, count)) {
+        out.ops.push_back(op_of(c));
+        out.columns.push_back(std::move(c.name));
+    }
+    return out;
+}
 
 }  // namespace lolpop::detail

@@ -2,6 +2,7 @@
 // clip — limits each column to [min, max], as numpy's clip: values below min become min, values
 // above max become max, missing stays missing. Fitting only fixes the columns and the bounds, so
 // that a saved model keeps them whatever the profile says later.
+#include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
@@ -42,9 +43,7 @@ public:
 
 private:
     config config_;
-    bool fitted_ = false;
-    std::vector<std::string> columns_;
-    std::vector<cell_op> ops_;
+    detail::fitted_ops<cell_op> fitted_;
 };
 
 }  // namespace lolpop

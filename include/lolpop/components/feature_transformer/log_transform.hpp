@@ -2,6 +2,7 @@
 // log_transform — log(1 + x) per column, as numpy's log1p, which keeps 0 finite. Where log1p is
 // not a finite number (x <= -1; numpy gives -inf at -1 and NaN below) the value becomes missing,
 // which models read as missing instead of an infinity XGBoost rejects. Missing stays missing.
+#include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
@@ -43,8 +44,7 @@ public:
 
 private:
     config config_;
-    bool fitted_ = false;
-    std::vector<std::string> columns_;
+    detail::fitted_ops<cell_op> fitted_;
 };
 
 }  // namespace lolpop

@@ -1,6 +1,7 @@
 #pragma once
 // mean_imputer — replaces missing values by the column's training mean, as scikit-learn's
 // SimpleImputer(strategy="mean"). Integer columns come out numeric, since a mean need not be whole.
+#include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
@@ -38,9 +39,7 @@ public:
 
 private:
     config config_;
-    bool fitted_ = false;
-    std::vector<std::string> columns_;
-    std::vector<cell_op> ops_;
+    detail::fitted_ops<cell_op> fitted_;
 };
 
 }  // namespace lolpop

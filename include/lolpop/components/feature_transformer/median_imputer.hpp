@@ -2,6 +2,7 @@
 // median_imputer — replaces missing values by the column's training median (the mean of the two
 // middle values for an even count), as scikit-learn's SimpleImputer(strategy="median"). Integer
 // columns come out numeric, since a median need not be whole.
+#include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
@@ -39,9 +40,7 @@ public:
 
 private:
     config config_;
-    bool fitted_ = false;
-    std::vector<std::string> columns_;
-    std::vector<cell_op> ops_;
+    detail::fitted_ops<cell_op> fitted_;
 };
 
 }  // namespace lolpop

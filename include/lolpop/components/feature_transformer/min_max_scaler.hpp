@@ -3,6 +3,7 @@
 // MinMaxScaler (x * scale + offset, the same arithmetic): missing values are left out of the
 // range and stay missing; a column without spread is only shifted; new data outside the training
 // range lands outside [min, max].
+#include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
@@ -41,9 +42,7 @@ public:
 
 private:
     config config_;
-    bool fitted_ = false;
-    std::vector<std::string> columns_;
-    std::vector<cell_op> ops_;
+    detail::fitted_ops<cell_op> fitted_;
 };
 
 }  // namespace lolpop

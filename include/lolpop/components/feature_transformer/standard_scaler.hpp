@@ -2,6 +2,7 @@
 // standard_scaler — (x - mean) / standard deviation per column, as scikit-learn's StandardScaler:
 // the population standard deviation (ddof = 0); missing values are left out of the statistics
 // and stay missing; a column without spread (scikit-learn's near-constant test) is only centred.
+#include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
@@ -37,9 +38,7 @@ public:
 
 private:
     config config_;
-    bool fitted_ = false;
-    std::vector<std::string> columns_;
-    std::vector<cell_op> ops_;
+    detail::fitted_ops<cell_op> fitted_;
 };
 
 }  // namespace lolpop
