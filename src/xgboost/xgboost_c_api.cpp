@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -31,12 +32,9 @@ void check(int rc, std::string_view where) {
     if (rc != 0) throw error("XGBoost: " + xgboost_message(), std::string(where));
 }
 
-// Each feature as one array of doubles (NaN where missing): numeric columns as X holds them, the
-// others converted once, categories to the codes the model was trained with.
-std::vector<std::vector<double>> converted_features(const std::vector<xgboost_feature>& features, const frame& X,
-                                                     std::vector<const double*>& sources, std::string_view where) {
-    std::vector<std::vector<double>> converted;
-    converted.reserve(features.size());  // moving a vector keeps its values where `sources` points
+frame_features::frame_features(const std::vector<xgboost_feature>& features, const frame& X, std::string_view where)
+    : rows_(X.rows()) {
+    converted_.reserve(features.size());  // moving a vector keeps its values where `sources_` points
     for (const xgboost_feature& f : features) {
         if (!X.has(f.name)) {
             const auto names = X.names();
@@ -49,11 +47,11 @@ std::vector<std::vector<double>> converted_features(const std::vector<xgboost_fe
                                 std::string(to_string(f.type)),
                             std::string(where));
             if (c.type() == column_type::numeric) {
-                sources.push_back(c.numeric_values().data());
+                sources_.push_back(c.numeric_values().data());
                 continue;
             }
-            converted.push_back(row_values(c));
-            sources.push_back(converted.back().data());
+            converted_.push_back(row_values(c));
+            sources_.push_back(converted_.back().data());
             continue;
         }
         std::unordered_map<std::string_view, double> index;
@@ -62,7 +60,7 @@ std::vector<std::vector<double>> converted_features(const std::vector<xgboost_fe
             auto it = index.find(label);
             return it == index.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
         };
-        std::vector<double> values(X.rows(), std::numeric_limits<double>::quiet_NaN());
+        std::vector<double> values(rows_, std::numeric_limits<double>::quiet_NaN());
         if (c.type() == column_type::categorical) {
             std::vector<double> recode(c.categories().size());
             for (std::size_t k = 0; k < recode.size(); ++k) recode[k] = lookup(c.categories()[k]);
@@ -73,29 +71,28 @@ std::vector<std::vector<double>> converted_features(const std::vector<xgboost_fe
             for (std::size_t i = 0; i < values.size(); ++i)
                 if (!c.is_missing(i)) values[i] = lookup(c.to_string(i));
         }
-        converted.push_back(std::move(values));
-        sources.push_back(converted.back().data());
+        converted_.push_back(std::move(values));
+        sources_.push_back(converted_.back().data());
     }
-    return converted;
 }
 
-std::vector<float> dense_features(const std::vector<xgboost_feature>& features, const frame& X,
-                                  std::string_view where) {
-    std::vector<const double*> sources;
-    sources.reserve(features.size());
-    const auto converted = converted_features(features, X, sources, where);
-    // Rows in blocks whose output stays in the L1 cache, column by column within a block: each
-    // value is read once and written once, and the strided writes stay in cache.
-    constexpr std::size_t block = 256;
-    const std::size_t rows = X.rows(), cols = sources.size();
-    std::vector<float> out(rows * cols);
-    for (std::size_t begin = 0; begin < rows; begin += block) {
-        const std::size_t end = std::min(begin + block, rows);
-        for (std::size_t j = 0; j < cols; ++j) {
-            const double* const column = sources[j];
-            for (std::size_t i = begin; i < end; ++i) out[i * cols + j] = static_cast<float>(column[i]);
-        }
+void frame_features::fill(std::size_t begin, std::size_t end, float* out) const {
+    // Column by column: one sequential read per column, which the hardware prefetches, and writes
+    // that stay in the cache while the range's rows fit in it (ranges of chunk_rows()).
+    const std::size_t width = sources_.size();
+    for (std::size_t j = 0; j < width; ++j) {
+        const double* const column = sources_[j];
+        float* to = out + j;
+        for (std::size_t i = begin; i < end; ++i, to += width) *to = static_cast<float>(column[i]);
     }
+}
+
+std::unique_ptr<float[]> dense_features(const std::vector<xgboost_feature>& features, const frame& X,
+                                        std::string_view where) {
+    const frame_features reader(features, X, where);
+    auto out = std::make_unique_for_overwrite<float[]>(reader.rows() * reader.cols());  // fill writes every value
+    for (std::size_t begin = 0; begin < reader.rows(); begin += reader.chunk_rows())
+        reader.fill(begin, std::min(begin + reader.chunk_rows(), reader.rows()), out.get() + begin * reader.cols());
     return out;
 }
 

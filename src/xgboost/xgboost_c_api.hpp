@@ -6,8 +6,10 @@
 
 #include <xgboost/c_api.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +30,6 @@ public:
     dmatrix(const float* values, std::size_t rows, std::size_t cols, std::string_view where) {
         check(XGDMatrixCreateFromMat(values, rows, cols, missing, &handle_), where);
     }
-    dmatrix(const std::vector<float>& values, std::size_t rows, std::size_t cols, std::string_view where)
-        : dmatrix(values.data(), rows, cols, where) {}
     ~dmatrix() { XGDMatrixFree(handle_); }
     dmatrix(const dmatrix&) = delete;
     dmatrix& operator=(const dmatrix&) = delete;
@@ -39,12 +39,39 @@ private:
     DMatrixHandle handle_ = nullptr;
 };
 
-// The row-major float matrix XGBoost reads, features in training order. Categorical values are
-// looked up by label in the training categories, so a frame whose categories come in another
-// order (or with labels training never saw, which become missing) is encoded consistently.
-// Throws lolpop::error naming `where` for a missing feature or a categorical column where the
-// model saw numbers.
-std::vector<float> dense_features(const std::vector<xgboost_feature>& features, const frame& X, std::string_view where);
+// X's columns as a model's features, checked and converted once, so that any range of rows can
+// then be laid out as XGBoost reads them: row-major floats, features in training order.
+// Categorical values are looked up by label in the training categories, so a frame whose
+// categories come in another order (or with labels training never saw, which become missing) is
+// encoded consistently. X must outlive the object.
+class frame_features {
+public:
+    // Throws lolpop::error naming `where` for a missing feature or a categorical column where the
+    // model saw numbers.
+    frame_features(const std::vector<xgboost_feature>& features, const frame& X, std::string_view where);
+    frame_features(const frame_features&) = delete;
+    frame_features& operator=(const frame_features&) = delete;
+
+    // Rows laid out a range at a time go in ranges of about this many bytes: small enough for the
+    // cache, large enough that XGBoost's cost per call (about 0.2 ms) stays small.
+    static constexpr std::size_t chunk_bytes = std::size_t{1} << 20;
+    // The rows of one such range: at least 64.
+    std::size_t chunk_rows() const noexcept { return std::max<std::size_t>(64, chunk_bytes / (sizeof(float) * std::max<std::size_t>(1, cols()))); }
+
+    std::size_t rows() const noexcept { return rows_; }
+    std::size_t cols() const noexcept { return sources_.size(); }
+    // Rows [begin, end) into out, (end - begin) * cols() floats.
+    void fill(std::size_t begin, std::size_t end, float* out) const;
+
+private:
+    std::size_t rows_;
+    std::vector<std::vector<double>> converted_;  // the features that are not numeric columns of X
+    std::vector<const double*> sources_;          // each feature's values, NaN where missing
+};
+
+// All of X's rows at once (what a DMatrix for training is made of).
+std::unique_ptr<float[]> dense_features(const std::vector<xgboost_feature>& features, const frame& X,
+                                        std::string_view where);
 
 // The "iteration_end" a prediction uses: early stopping keeps the rounds after the best one in
 // the booster, and prediction stops at it (0 = every round).

@@ -106,11 +106,11 @@ frame xgboost_explainer::get_explanations(const xgboost_trainer&, const xgboost_
         if (f.name == "bias")
             throw error("a training feature is named 'bias', the name of the constant contribution's column", where);
     const std::size_t rows = X.rows(), cols = features.size();
-    const std::vector<float> values = detail::dense_features(features, X, where);
+    const auto values = detail::dense_features(features, X, where);
 
     std::vector<std::vector<double>> contributions(cols + 1, std::vector<double>(rows));
     if (rows > 0) {
-        detail::dmatrix data(values, rows, cols, where);
+        detail::dmatrix data(values.get(), rows, cols, where);
         const std::string request = fmt::format(
             R"({{"type": 2, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": true}})",
             detail::prediction_end(model));

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <sstream>
@@ -279,6 +280,24 @@ std::span<const float> raw_predictions(const xgboost_model& model, const float* 
     return {result, n};
 }
 
+// raw_predictions for the rows of a frame, made a chunk of rows at a time: each chunk is laid out in
+// a buffer small enough to stay in the cache while XGBoost reads it, so a large frame is neither
+// copied whole into a float matrix nor read back from memory.
+std::vector<float> raw_predictions(const xgboost_model& model, const frame& X, std::string_view where) {
+    const detail::frame_features features(model.features(), X, where);
+    const std::size_t chunk = features.chunk_rows();
+    const auto buffer = std::make_unique_for_overwrite<float[]>(std::min(chunk, features.rows()) * features.cols());
+    std::vector<float> out;
+    for (std::size_t begin = 0; begin < features.rows(); begin += chunk) {
+        const std::size_t end = std::min(begin + chunk, features.rows());
+        features.fill(begin, end, buffer.get());
+        const std::span<const float> raw = raw_predictions(model, buffer.get(), end - begin, where);
+        if (out.empty()) out.reserve(raw.size() / (end - begin) * features.rows());
+        out.insert(out.end(), raw.begin(), raw.end());
+    }
+    return out;
+}
+
 // A dense matrix is read as the model's features as it is, so it must be laid out as they are.
 void require_model_layout(const xgboost_model& model, const dense_matrix& X, std::string_view where) {
     const auto& features = model.features();
@@ -521,10 +540,10 @@ xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem
     }
     const auto train = dense_features(features, X, "xgboost_trainer.fit");
     if (config_.early_stopping_rounds == 0 || split.valid.X.rows() == 0)
-        return fit_rows(config_, *context_, std::move(features), {train.data(), X.rows(), split.train.y}, nullptr, problem);
+        return fit_rows(config_, *context_, std::move(features), {train.get(), X.rows(), split.train.y}, nullptr, problem);
     const auto valid = dense_features(features, split.valid.X, "xgboost_trainer.fit (validation part)");
-    const feature_rows valid_rows{valid.data(), split.valid.X.rows(), split.valid.y};
-    return fit_rows(config_, *context_, std::move(features), {train.data(), X.rows(), split.train.y}, &valid_rows, problem);
+    const feature_rows valid_rows{valid.get(), split.valid.X.rows(), split.valid.y};
+    return fit_rows(config_, *context_, std::move(features), {train.get(), X.rows(), split.train.y}, &valid_rows, problem);
 }
 
 xgboost_model xgboost_trainer::fit(const dense_matrix& X, const column& y, problem_type problem) const {
@@ -542,8 +561,7 @@ xgboost_model xgboost_trainer::fit(const dense_matrix& X, const column& y, const
 
 column xgboost_trainer::predict(const xgboost_model& model, const frame& X) const {
     const std::string where = "xgboost_trainer.predict";
-    const auto values = dense_features(model.features(), X, where);
-    return predictions_of(model, raw_predictions(model, values.data(), X.rows(), where), X.rows());
+    return predictions_of(model, raw_predictions(model, X, where), X.rows());
 }
 
 column xgboost_trainer::predict(const xgboost_model& model, const dense_matrix& X) const {
@@ -556,8 +574,7 @@ class_probabilities xgboost_trainer::predict_proba(const xgboost_model& model, c
     const std::string where = "xgboost_trainer.predict_proba";
     if (model.problem() == problem_type::regression)
         throw error("a regression model has no class probabilities", where);
-    const auto values = dense_features(model.features(), X, where);
-    return probabilities_of(model, raw_predictions(model, values.data(), X.rows(), where));
+    return probabilities_of(model, raw_predictions(model, X, where));
 }
 
 class_probabilities xgboost_trainer::predict_proba(const xgboost_model& model, const dense_matrix& X) const {
@@ -570,8 +587,7 @@ class_probabilities xgboost_trainer::predict_proba(const xgboost_model& model, c
 
 predictions xgboost_trainer::predict_all(const xgboost_model& model, const frame& X) const {
     const std::string where = "xgboost_trainer.predict_all";
-    const auto values = dense_features(model.features(), X, where);
-    return predictions_with_proba(model, raw_predictions(model, values.data(), X.rows(), where), X.rows());
+    return predictions_with_proba(model, raw_predictions(model, X, where), X.rows());
 }
 
 predictions xgboost_trainer::predict_all(const xgboost_model& model, const dense_matrix& X) const {

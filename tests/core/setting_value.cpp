@@ -43,6 +43,15 @@ std::string assign_error(const setting_value& v) {
 
 }  // namespace
 
+// What a generated header asserts of the members behind "integer" and "boolean" settings: the
+// types whose braced assignment would take the value without being that kind of setting fail.
+static_assert(lolpop::integer_setting_member<int> && lolpop::integer_setting_member<unsigned> &&
+              lolpop::integer_setting_member<std::int64_t> && lolpop::integer_setting_member<std::uint64_t>);
+static_assert(!lolpop::integer_setting_member<std::string> && !lolpop::integer_setting_member<char> &&
+              !lolpop::integer_setting_member<bool> && !lolpop::integer_setting_member<double>);
+static_assert(lolpop::boolean_setting_member<bool>);
+static_assert(!lolpop::boolean_setting_member<int> && !lolpop::boolean_setting_member<std::string>);
+
 TEST_CASE("TOML values parse to their alternative") {
     CHECK(parse_setting_value("8") == setting_value(std::int64_t{8}));
     CHECK(parse_setting_value("-3") == setting_value(std::int64_t{-3}));

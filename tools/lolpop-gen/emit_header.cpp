@@ -108,6 +108,21 @@ std::string value_expression(const node& v, std::string_view where) {
     }
 }
 
+// For a setting the registry declares "integer" or "boolean", a check (on the assignment's line)
+// that the C++ member is one: the assignment alone would take 3 into a std::string. It is a generic
+// lambda so that a member the config lacks is reported once, by the assignment.
+std::string member_check(const setting& s, std::string_view where) {
+    const bool integer = s.type == "integer";
+    if (!integer && s.type != "boolean") return "";
+    const std::string message = fmt::format("setting {}.{} is {} in the registry, but the C++ member is not {}; fix the "
+                                            "registry entry or the member's type",
+                                            where, s.key, integer ? "an integer" : "a boolean",
+                                            integer ? "an integer type" : "bool");
+    return fmt::format("[](auto& m) {{ if constexpr (requires {{ m.{0}; }}) static_assert(lolpop::{1}_setting_member<"
+                       "std::remove_cvref_t<decltype(m.{0})>>, {2}); }}(c); ",
+                       s.key, integer ? "integer" : "boolean", cpp_string_literal(message));
+}
+
 std::string role_tag(std::string_view role) { return fmt::format("lolpop::role::{}", role); }
 
 std::string line_directive(const location& where) {
@@ -146,7 +161,8 @@ public:
         line(fmt::format("        auto& c = {};", access));
         for (const auto& s : settings) {
             at(s.value->where);
-            line(fmt::format("        c.{} = {};", s.key, value_expression(*s.value, fmt::format("{}.{}", where_prefix, s.key))));
+            line(fmt::format("        {}c.{} = {};", member_check(s, where_prefix), s.key,
+                             value_expression(*s.value, fmt::format("{}.{}", where_prefix, s.key))));
             back_to_header();
         }
         line("    }");

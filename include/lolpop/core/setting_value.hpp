@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -18,6 +19,19 @@ using setting_lists = std::map<std::string, std::vector<setting_scalar>>;
 
 using setting_value = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>,
                                    std::vector<double>, std::map<std::string, std::string>, setting_lists>;
+
+// What a generated profile header asserts of the member behind a setting its registry declares
+// "integer" or "boolean". Its braced assignments already reject narrowing (8.5 into an int, -1
+// into an unsigned), but an integer would still become a char of a std::string and a boolean an
+// int, and such a registry mistake must not build. (Plain constants rather than concepts, so that
+// a failed assertion is one line, not an explanation of the concept.)
+template <class T>
+inline constexpr bool integer_setting_member =
+    std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> && !std::is_same_v<T, signed char> &&
+    !std::is_same_v<T, unsigned char> && !std::is_same_v<T, wchar_t> && !std::is_same_v<T, char8_t> &&
+    !std::is_same_v<T, char16_t> && !std::is_same_v<T, char32_t>;
+template <class T>
+inline constexpr bool boolean_setting_member = std::is_same_v<T, bool>;
 
 // Parses the right-hand side of --set key=value with TOML value syntax (8, 0.3, true, "x",
 // ["a", "b"], { a = "b" }, { a = [1, 2] }); anything else that is not TOML is taken as a bare

@@ -1,11 +1,12 @@
 #pragma once
 // A notifier of the user's own, correct in itself: the cases that use it get its settings wrong
-// (an int and an unsigned).
+// (an int, an unsigned and a string).
 #include <lolpop/concepts/notifier.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <iostream>
+#include <string>
 #include <string_view>
 
 namespace user {
@@ -15,12 +16,13 @@ public:
     struct config {
         int max_lines = 20;    // lines of a message sent; the rest is cut
         unsigned retries = 3;  // sends attempted before a message is dropped
+        std::string channel = "ops";
     };
     static constexpr std::string_view name = "pager_notifier";
 
     pager_notifier(const config& cfg, lolpop::context&) : config_(cfg) {}
     void notify(lolpop::log_level level, std::string_view message) const {
-        std::clog << "page (" << lolpop::to_string(level) << ", " << config_.max_lines << " lines max): " << message << '\n';
+        std::clog << "page #" << config_.channel << " (" << lolpop::to_string(level) << ", " << config_.max_lines << " lines max): " << message << '\n';
     }
 
 private:
@@ -29,6 +31,6 @@ private:
 
 }  // namespace user
 
-BOOST_HANA_ADAPT_STRUCT(user::pager_notifier::config, max_lines, retries);
+BOOST_HANA_ADAPT_STRUCT(user::pager_notifier::config, max_lines, retries, channel);
 
 static_assert(lolpop::notifier<user::pager_notifier>);

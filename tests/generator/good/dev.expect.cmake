@@ -121,7 +121,8 @@ using workflow = lolpop::classification_runner<
 # Unbound optional roles are left to the templates' defaults.
 expect_no_header([=[role::notifier|role::metrics_tracker|role::data_transformer]=])
 
-# Settings: one block per part, each assignment at its profile line, braced values.
+# Settings: one block per part, each assignment at its profile line, braced values; an integer or
+# boolean setting's member is checked to be one on the same line.
 expect_header([=[
 inline auto make_settings\(\) {
     workflow::settings s{};
@@ -150,7 +151,7 @@ expect_header([=[
         c\.level = {"debug"};
 #line [0-9]+ "[^"]*"
 #line 10 "/[^"]*/good/dev\.toml"
-        c\.colors = {true};
+        \[\]\(auto& m\) { if constexpr \(requires { m\.colors; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.colors\)>>, "setting [^"]*\.colors is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.colors = {true};
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::data_connector>\(lolpop::part<lolpop::role::process>\(s\)\);
@@ -166,7 +167,7 @@ expect_header([=[
         c\.perf_metric = {"roc_auc"};
 #line [0-9]+ "[^"]*"
 #line 16 "/[^"]*/good/dev\.toml"
-        c\.retrain_all = {false};
+        \[\]\(auto& m\) { if constexpr \(requires { m\.retrain_all; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.retrain_all\)>>, "setting [^"]*\.retrain_all is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.retrain_all = {false};
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::data_splitter>\(lolpop::part<lolpop::role::train>\(s\)\);
@@ -174,18 +175,18 @@ expect_header([=[
         c\.ratios = {0\.7, 0\.1, 0\.2};
 #line [0-9]+ "[^"]*"
 #line 20 "/[^"]*/good/dev\.toml"
-        c\.seed = {-42};
+        \[\]\(auto& m\) { if constexpr \(requires { m\.seed; }\) static_assert\(lolpop::integer_setting_member<std::remove_cvref_t<decltype\(m\.seed\)>>, "setting [^"]*\.seed is an? integer in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.seed = {-42};
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::model_trainer>\(lolpop::part<lolpop::role::train>\(s\)\);
 #line 23 "/[^"]*/good/dev\.toml"
-        c\.max_depth = {3};
+        \[\]\(auto& m\) { if constexpr \(requires { m\.max_depth; }\) static_assert\(lolpop::integer_setting_member<std::remove_cvref_t<decltype\(m\.max_depth\)>>, "setting [^"]*\.max_depth is an? integer in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.max_depth = {3};
 #line [0-9]+ "[^"]*"
 #line 24 "/[^"]*/good/dev\.toml"
         c\.eta = {1};
 #line [0-9]+ "[^"]*"
 #line 42 "/[^"]*/good/base\.toml"
-        c\.rounds = {200};
+        \[\]\(auto& m\) { if constexpr \(requires { m\.rounds; }\) static_assert\(lolpop::integer_setting_member<std::remove_cvref_t<decltype\(m\.rounds\)>>, "setting [^"]*\.rounds is an? integer in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.rounds = {200};
 #line [0-9]+ "[^"]*"
 #line 25 "/[^"]*/good/dev\.toml"
         c\.weights = {1\.0, 2\.5, 0\.001};
@@ -194,7 +195,7 @@ expect_header([=[
         c\.params = {{std::string{"objective"}, std::string{"binary:logistic"}}, {std::string{"tree_method"}, lolpop::expand_env\("\${env:ACME_TREE_METHOD:-hist}", "train\.model_trainer\.params"\)}};
 #line [0-9]+ "[^"]*"
 #line 27 "/[^"]*/good/dev\.toml"
-        c\.early_stop = {true};
+        \[\]\(auto& m\) { if constexpr \(requires { m\.early_stop; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.early_stop\)>>, "setting [^"]*\.early_stop is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.early_stop = {true};
 #line [0-9]+ "[^"]*"
 #line 28 "/[^"]*/good/dev\.toml"
         c\.label = lolpop::expand_env\("say \\"hi\\"\\\\ \\\?\\\?= \\t \${env:ACME_USER}", "train\.model_trainer\.label"\);

@@ -13,6 +13,8 @@
 // read into their codes as doubles, once per column, so that the pass only loads doubles.)
 // transform(X) is the same pass into a frame; columns no step changes are X's own columns. Both
 // equal applying the steps' own transform(frame) one after the other, the dense one as floats.
+// A step whose op some columns skip (log_transform's, for the columns it does not log) is decided
+// once per column rather than per value: the pass has one loop per combination of skipped steps.
 //
 // Categorical columns that no step encodes reach the dense matrix as the index of their label in
 // the categories the chain was fitted on (missing for a label fitting never saw), so a model fitted
