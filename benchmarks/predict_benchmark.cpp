@@ -8,7 +8,8 @@
 //                                  through the profile's feature transformer, from the frame;
 //   predict/profile_predict_proba  the probabilities alone;
 //   predict/c_api                  XGBoosterPredictFromDense on the row-major float matrix of the
-//                                  same features, made beforehand, and the labels from its output.
+//                                  same features, made beforehand, and the labels from its output;
+//   predict/c_api_chunks           the same in the predict step's chunks (reported, not in the table).
 #include "lolpop_profile.hpp"
 
 #include <lolpop/core/csv.hpp>
@@ -18,6 +19,7 @@
 #include <fmt/format.h>
 #include <xgboost/c_api.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -155,6 +157,34 @@ void c_api(benchmark::State& state, const fixture& f) {
     counters(state);
 }
 
+// c_api in the chunks the predict step uses (1 MB of features per call): what XGBoost's cost per
+// call adds, apart from laying the features out.
+void c_api_chunks(benchmark::State& state, const fixture& f) {
+    const lolpop::xgboost_model& m = f.model->model;
+    const int end = m.best_iteration() + 1 < m.boosted_rounds() ? m.best_iteration() + 1 : 0;
+    const std::string config = fmt::format(
+        R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false, "missing": NaN, "cache_id": 0}})",
+        end);
+    const std::size_t chunk = (std::size_t{1} << 20) / (sizeof(float) * f.features);
+    for (auto _ : state) {
+        std::vector<int> labels(rows);
+        for (std::size_t begin = 0; begin < rows; begin += chunk) {
+            const std::size_t n = std::min(chunk, rows - begin);
+            const std::string array =
+                fmt::format(R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
+                            reinterpret_cast<std::uintptr_t>(f.matrix.data() + begin * f.features), n, f.features);
+            const bst_ulong* shape = nullptr;
+            bst_ulong dims = 0;
+            const float* result = nullptr;
+            if (XGBoosterPredictFromDense(m.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims, &result) != 0)
+                throw lolpop::error(XGBGetLastError(), "XGBoosterPredictFromDense");
+            for (std::size_t i = 0; i < n; ++i) labels[begin + i] = result[i] > 0.5f ? 1 : 0;
+        }
+        benchmark::DoNotOptimize(labels);
+    }
+    counters(state);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,7 +194,7 @@ int main(int argc, char** argv) {
     // and freeing a booster needs it.
     const fixture f;
     for (auto [name, run] : {std::pair{"predict/profile_predict_all", &profile_predict_all},
-                             std::pair{"predict/profile_predict_proba", &profile_predict_proba}, std::pair{"predict/c_api", &c_api}})
+                             std::pair{"predict/profile_predict_proba", &profile_predict_proba}, std::pair{"predict/c_api", &c_api}, std::pair{"predict/c_api_chunks", &c_api_chunks}})
         benchmark::RegisterBenchmark(name, run, std::cref(f))->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(5);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
