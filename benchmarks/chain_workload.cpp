@@ -47,34 +47,34 @@ auto plan_of(const Chain& fitted, const row_layout& in) {
 
 }  // namespace
 
-hand_written::hand_written(const log_chain& fitted) : log_(true) {
+hand_written::hand_written(const log_chain& fitted) { read_parameters<true>(fitted); }
+hand_written::hand_written(const scale_chain& fitted) { read_parameters<false>(fitted); }
+
+template <bool Log, class Chain>
+void hand_written::read_parameters(const Chain& fitted) {
+    constexpr std::size_t after_log = Log ? 1 : 0;
     const auto impute = plan_of<0>(fitted, fitted.input_layout());
-    const auto log = plan_of<1>(fitted, impute.output);
-    const auto standardize = plan_of<2>(fitted, log.output);
-    const auto limit = plan_of<3>(fitted, standardize.output);
-    const auto rescale = plan_of<4>(fitted, limit.output);
+    const row_layout before_scaling = [&] {
+        if constexpr (Log)
+            return plan_of<1>(fitted, impute.output).output;
+        else
+            return impute.output;
+    }();
+    const auto standardize = plan_of<1 + after_log>(fitted, before_scaling);
+    const auto limit = plan_of<2 + after_log>(fitted, standardize.output);
+    const auto rescale = plan_of<3 + after_log>(fitted, limit.output);
     for (std::size_t j = 0; j < impute.cells.size(); ++j)
         columns_.push_back({fitted.input_layout()[j].name, impute.cells[j].op.fill, standardize.cells[j].op.mean,
                             standardize.cells[j].op.scale, limit.cells[j].op.min, limit.cells[j].op.max,
                             rescale.cells[j].op.scale, rescale.cells[j].op.offset});
     output_ = rescale.output;
+    log_ = Log;
 }
 
-hand_written::hand_written(const scale_chain& fitted) {
-    const auto impute = plan_of<0>(fitted, fitted.input_layout());
-    const auto standardize = plan_of<1>(fitted, impute.output);
-    const auto limit = plan_of<2>(fitted, standardize.output);
-    const auto rescale = plan_of<3>(fitted, limit.output);
-    for (std::size_t j = 0; j < impute.cells.size(); ++j)
-        columns_.push_back({fitted.input_layout()[j].name, impute.cells[j].op.fill, standardize.cells[j].op.mean,
-                            standardize.cells[j].op.scale, limit.cells[j].op.min, limit.cells[j].op.max,
-                            rescale.cells[j].op.scale, rescale.cells[j].op.offset});
-    output_ = rescale.output;
-}
+dense_matrix hand_written::transform(const frame& X) const { return log_ ? loop<true>(X) : loop<false>(X); }
 
-dense_matrix hand_written::transform(const frame& X) const { return log_ ? with_log(X) : without_log(X); }
-
-dense_matrix hand_written::with_log(const frame& X) const {
+template <bool Log>
+dense_matrix hand_written::loop(const frame& X) const {
     const std::size_t rows = X.rows(), width = columns_.size();
     std::vector<const double*> in(width);
     for (std::size_t j = 0; j < width; ++j) in[j] = X[columns_[j].name].numeric_values().data();
@@ -85,27 +85,7 @@ dense_matrix hand_written::with_log(const frame& X) const {
             const column_step& c = columns_[j];
             double v = in[j][i];
             if (std::isnan(v)) v = c.fill;
-            v = v > -1 ? std::log1p(v) : std::numeric_limits<double>::quiet_NaN();
-            v = (v - c.mean) / c.scale;
-            v = v < c.min ? c.min : (v > c.max ? c.max : v);
-            v = v * c.range_scale + c.range_offset;
-            values[i * width + j] = static_cast<float>(v);
-        }
-    }
-    return out;
-}
-
-dense_matrix hand_written::without_log(const frame& X) const {
-    const std::size_t rows = X.rows(), width = columns_.size();
-    std::vector<const double*> in(width);
-    for (std::size_t j = 0; j < width; ++j) in[j] = X[columns_[j].name].numeric_values().data();
-    dense_matrix out = dense_matrix::for_overwrite(rows, output_);
-    float* const values = out.data();
-    for (std::size_t i = 0; i < rows; ++i) {
-        for (std::size_t j = 0; j < width; ++j) {
-            const column_step& c = columns_[j];
-            double v = in[j][i];
-            if (std::isnan(v)) v = c.fill;
+            if constexpr (Log) v = v > -1 ? std::log1p(v) : std::numeric_limits<double>::quiet_NaN();
             v = (v - c.mean) / c.scale;
             v = v < c.min ? c.min : (v > c.max ? c.max : v);
             v = v * c.range_scale + c.range_offset;

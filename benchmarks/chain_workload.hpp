@@ -62,8 +62,12 @@ private:
         std::string name;
         double fill, mean, scale, min, max, range_scale, range_offset;
     };
-    lolpop::dense_matrix with_log(const lolpop::frame& X) const;
-    lolpop::dense_matrix without_log(const lolpop::frame& X) const;
+    // Log: the chain has log_transform as its second step (it learns nothing, so it has no
+    // parameter here).
+    template <bool Log, class Chain>
+    void read_parameters(const Chain& fitted);
+    template <bool Log>
+    lolpop::dense_matrix loop(const lolpop::frame& X) const;
 
     bool log_ = false;
     std::vector<column_step> columns_;

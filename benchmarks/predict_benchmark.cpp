@@ -135,23 +135,34 @@ void profile_predict_proba(benchmark::State& state, const fixture& f) {
     counters(state);
 }
 
-void c_api(benchmark::State& state, const fixture& f) {
-    const std::string array = fmt::format(R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
-                                          reinterpret_cast<std::uintptr_t>(f.matrix.data()), rows, f.features);
-    // The rounds the model predicts with: up to the best one when early stopping kept later ones.
-    const lolpop::xgboost_model& m = f.model->model;
+// XGBoost's prediction settings: the rounds the model predicts with, up to the best one when early
+// stopping kept later ones.
+std::string prediction_config(const lolpop::xgboost_model& m) {
     const int end = m.best_iteration() + 1 < m.boosted_rounds() ? m.best_iteration() + 1 : 0;
-    const std::string config = fmt::format(
+    return fmt::format(
         R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false, "missing": NaN, "cache_id": 0}})",
         end);
+}
+
+// XGBoosterPredictFromDense on rows [begin, begin + n) of the fixture's matrix, and their labels.
+void predict_labels(const fixture& f, const std::string& config, std::size_t begin, std::size_t n, int* labels) {
+    const std::string array =
+        fmt::format(R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
+                    reinterpret_cast<std::uintptr_t>(f.matrix.data() + begin * f.features), n, f.features);
+    const bst_ulong* shape = nullptr;
+    bst_ulong dims = 0;
+    const float* result = nullptr;
+    if (XGBoosterPredictFromDense(f.model->model.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims,
+                                  &result) != 0)
+        throw lolpop::error(XGBGetLastError(), "XGBoosterPredictFromDense");
+    for (std::size_t i = 0; i < n; ++i) labels[i] = result[i] > 0.5f ? 1 : 0;
+}
+
+void c_api(benchmark::State& state, const fixture& f) {
+    const std::string config = prediction_config(f.model->model);
     for (auto _ : state) {
-        const bst_ulong* shape = nullptr;
-        bst_ulong dims = 0;
-        const float* result = nullptr;
-        if (XGBoosterPredictFromDense(m.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims, &result) != 0)
-            throw lolpop::error(XGBGetLastError(), "XGBoosterPredictFromDense");
         std::vector<int> labels(rows);
-        for (std::size_t i = 0; i < rows; ++i) labels[i] = result[i] > 0.5f ? 1 : 0;
+        predict_labels(f, config, 0, rows, labels.data());
         benchmark::DoNotOptimize(labels);
     }
     counters(state);
@@ -160,26 +171,12 @@ void c_api(benchmark::State& state, const fixture& f) {
 // c_api in the chunks the predict step uses (1 MB of features per call): what XGBoost's cost per
 // call adds, apart from laying the features out.
 void c_api_chunks(benchmark::State& state, const fixture& f) {
-    const lolpop::xgboost_model& m = f.model->model;
-    const int end = m.best_iteration() + 1 < m.boosted_rounds() ? m.best_iteration() + 1 : 0;
-    const std::string config = fmt::format(
-        R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false, "missing": NaN, "cache_id": 0}})",
-        end);
+    const std::string config = prediction_config(f.model->model);
     const std::size_t chunk = (std::size_t{1} << 20) / (sizeof(float) * f.features);
     for (auto _ : state) {
         std::vector<int> labels(rows);
-        for (std::size_t begin = 0; begin < rows; begin += chunk) {
-            const std::size_t n = std::min(chunk, rows - begin);
-            const std::string array =
-                fmt::format(R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
-                            reinterpret_cast<std::uintptr_t>(f.matrix.data() + begin * f.features), n, f.features);
-            const bst_ulong* shape = nullptr;
-            bst_ulong dims = 0;
-            const float* result = nullptr;
-            if (XGBoosterPredictFromDense(m.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims, &result) != 0)
-                throw lolpop::error(XGBGetLastError(), "XGBoosterPredictFromDense");
-            for (std::size_t i = 0; i < n; ++i) labels[begin + i] = result[i] > 0.5f ? 1 : 0;
-        }
+        for (std::size_t begin = 0; begin < rows; begin += chunk)
+            predict_labels(f, config, begin, std::min(chunk, rows - begin), labels.data() + begin);
         benchmark::DoNotOptimize(labels);
     }
     counters(state);
