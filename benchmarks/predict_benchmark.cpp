@@ -168,11 +168,11 @@ void c_api(benchmark::State& state, const fixture& f) {
     counters(state);
 }
 
-// c_api in the chunks the predict step uses (1 MB of features per call): what XGBoost's cost per
+// c_api in the chunks the predict step uses (4 MB of features per call): what XGBoost's cost per
 // call adds, apart from laying the features out.
 void c_api_chunks(benchmark::State& state, const fixture& f) {
     const std::string config = prediction_config(f.model->model);
-    const std::size_t chunk = (std::size_t{1} << 20) / (sizeof(float) * f.features);
+    const std::size_t chunk = (std::size_t{1} << 22) / (sizeof(float) * f.features);
     for (auto _ : state) {
         std::vector<int> labels(rows);
         for (std::size_t begin = 0; begin < rows; begin += chunk)

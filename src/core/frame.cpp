@@ -196,24 +196,20 @@ void column::push_missing() {
 column column::take(std::span<const std::size_t> rows) const {
     for (std::size_t r : rows) check_row(*this, r);
     column out(name_, type_);
+    const auto gather = [rows](const auto& from, auto& to) {
+        to.resize(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) to[i] = from[rows[i]];
+    };
     switch (type_) {
-        case column_type::numeric:
-            out.numeric_.reserve(rows.size());
-            for (std::size_t r : rows) out.numeric_.push_back(numeric_[r]);
-            break;
+        case column_type::numeric: gather(numeric_, out.numeric_); break;
         case column_type::integer:
-            out.integer_.reserve(rows.size());
-            out.valid_.reserve(rows.size());
-            for (std::size_t r : rows) {
-                out.integer_.push_back(integer_[r]);
-                out.valid_.push_back(valid_[r]);
-            }
+            gather(integer_, out.integer_);
+            gather(valid_, out.valid_);
             break;
         case column_type::categorical:
             // The categories stay whole so that codes mean the same thing in every part of a split.
             out.categories_ = categories_;
-            out.codes_.reserve(rows.size());
-            for (std::size_t r : rows) out.codes_.push_back(codes_[r]);
+            gather(codes_, out.codes_);
             break;
     }
     return out;

@@ -141,6 +141,28 @@ TEST_CASE("xgboost_trainer classifies breast cancer and its saved model predicts
     CHECK(trainer.predict(model, wider) == yhat);
 }
 
+TEST_CASE("xgboost_trainer predicts a frame larger than its layout chunks as row by row") {
+    // The predict path lays a frame's rows out a chunk (about 4 MB) at a time, in tiles of 256
+    // rows: 100 003 rows of 30 features cross both kinds of boundary, and each row must get the
+    // prediction it gets alone.
+    lolpop::context ctx;
+    lolpop::xgboost_trainer::config c;
+    c.num_boost_round = 20;
+    const lolpop::xgboost_trainer trainer(c, ctx);
+    const auto s = split(breast_cancer(), "target");
+    const auto model = trainer.fit(s, lolpop::problem_type::binary);
+    const std::size_t n = s.test.X.rows();
+    std::vector<std::size_t> rows(100'003);
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = (i * 7919) % n;
+    const auto large = trainer.predict_all(model, s.test.X.take(rows));
+    const auto alone = trainer.predict_all(model, s.test.X);
+    REQUIRE(large.proba.rows() == rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        REQUIRE(large.proba(i, 1) == alone.proba(rows[i], 1));
+        REQUIRE(large.predicted.to_string(i) == alone.predicted.to_string(rows[i]));
+    }
+}
+
 TEST_CASE("xgboost_trainer stops early on the validation part and predicts with the best round") {
     lolpop::context ctx;
     lolpop::xgboost_trainer::config c;
