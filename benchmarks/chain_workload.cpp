@@ -1,9 +1,11 @@
 #include "chain_workload.hpp"
 
+#include <lolpop/core/cpu_dispatch.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -63,21 +65,67 @@ void hand_written::read_parameters(const Chain& fitted) {
     const auto standardize = plan_of<1 + after_log>(fitted, before_scaling);
     const auto limit = plan_of<2 + after_log>(fitted, standardize.output);
     const auto rescale = plan_of<3 + after_log>(fitted, limit.output);
-    for (std::size_t j = 0; j < impute.cells.size(); ++j)
-        columns_.push_back({fitted.input_layout()[j].name, impute.cells[j].op.fill, standardize.cells[j].op.mean,
+    for (std::size_t j = 0; j < impute.cells.size(); ++j) {
+        names_.push_back(fitted.input_layout()[j].name);
+        columns_.push_back({impute.cells[j].op.fill, standardize.cells[j].op.mean,
                             standardize.cells[j].op.scale, limit.cells[j].op.min, limit.cells[j].op.max,
                             rescale.cells[j].op.scale, rescale.cells[j].op.offset});
+    }
     output_ = rescale.output;
     log_ = Log;
 }
 
-dense_matrix hand_written::transform(const frame& X) const { return log_ ? loop<true>(X) : loop<false>(X); }
+dense_matrix hand_written::transform(const frame& X) const { return log_ ? rows_one_by_one(X) : columns_in_blocks(X); }
 
-template <bool Log>
-dense_matrix hand_written::loop(const frame& X) const {
+namespace {
+
+// Without log1p, which vectorizes nowhere, the transforms are a loop the compiler vectorizes,
+// written as a programmer writes one for SIMD: a block of rows at a time, column by column, the
+// column's parameters in locals, its block through all four transforms into a small buffer, then
+// into the row-major output. columns_in_blocks runs its AVX2 build as the fused chain does.
+[[gnu::always_inline]] inline void scale_block(const hand_written::column_step c, const double* in, std::size_t n, float* out,
+                                               std::size_t width) {
+    alignas(32) double staged[256];
+    for (std::size_t i = 0; i < n; ++i) {
+        double v = in[i];
+        v = std::isnan(v) ? c.fill : v;
+        v = (v - c.mean) / c.scale;
+        v = v < c.min ? c.min : (v > c.max ? c.max : v);
+        staged[i] = v * c.range_scale + c.range_offset;
+    }
+    for (std::size_t i = 0; i < n; ++i) out[i * width] = static_cast<float>(staged[i]);
+}
+
+LOLPOP_TARGET_AVX2 void scale_block_avx2(const hand_written::column_step c, const double* in, std::size_t n, float* out,
+                                         std::size_t width) {
+    scale_block(c, in, n, out, width);
+}
+
+}  // namespace
+
+dense_matrix hand_written::columns_in_blocks(const frame& X) const {
     const std::size_t rows = X.rows(), width = columns_.size();
     std::vector<const double*> in(width);
-    for (std::size_t j = 0; j < width; ++j) in[j] = X[columns_[j].name].numeric_values().data();
+    for (std::size_t j = 0; j < width; ++j) in[j] = X[names_[j]].numeric_values().data();
+    dense_matrix out = dense_matrix::for_overwrite(rows, output_);
+    const bool avx2 = use_avx2();
+    for (std::size_t begin = 0; begin < rows; begin += 256) {
+        const std::size_t n = std::min<std::size_t>(256, rows - begin);
+        for (std::size_t j = 0; j < width; ++j) {
+            float* const to = out.data() + begin * width + j;
+            if (avx2)
+                scale_block_avx2(columns_[j], in[j] + begin, n, to, width);
+            else
+                scale_block(columns_[j], in[j] + begin, n, to, width);
+        }
+    }
+    return out;
+}
+
+dense_matrix hand_written::rows_one_by_one(const frame& X) const {
+    const std::size_t rows = X.rows(), width = columns_.size();
+    std::vector<const double*> in(width);
+    for (std::size_t j = 0; j < width; ++j) in[j] = X[names_[j]].numeric_values().data();
     dense_matrix out = dense_matrix::for_overwrite(rows, output_);
     float* const values = out.data();
     for (std::size_t i = 0; i < rows; ++i) {
@@ -85,7 +133,7 @@ dense_matrix hand_written::loop(const frame& X) const {
             const column_step& c = columns_[j];
             double v = in[j][i];
             if (std::isnan(v)) v = c.fill;
-            if constexpr (Log) v = v > -1 ? std::log1p(v) : std::numeric_limits<double>::quiet_NaN();
+            v = v > -1 ? std::log1p(v) : std::numeric_limits<double>::quiet_NaN();
             v = (v - c.mean) / c.scale;
             v = v < c.min ? c.min : (v > c.max ? c.max : v);
             v = v * c.range_scale + c.range_offset;

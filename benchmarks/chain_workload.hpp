@@ -1,7 +1,8 @@
 #pragma once
 // The feature-chain workloads the chain benchmarks run, each three ways that give the same floats:
 //   fused         lolpop::feature_chain's transform_dense: the steps composed at compile time;
-//   hand_written  the same transforms written by hand as one loop over the rows;
+//   hand_written  the same transforms written by hand as one loop: over the rows with log1p, over
+//                 blocks of rows column by column without it, so that it vectorizes;
 //   virtual_chain the same steps behind a virtual interface in a std::vector, each materializing
 //                 its whole output frame before the next runs (what scikit-learn's Pipeline does).
 // Two chains: log_chain, whose log1p costs more than everything else together, and scale_chain,
@@ -57,19 +58,20 @@ public:
     explicit hand_written(const scale_chain& fitted);
     lolpop::dense_matrix transform(const lolpop::frame& X) const;
 
-private:
-    struct column_step {
-        std::string name;
+    struct column_step {  // one column's learned parameters
         double fill, mean, scale, min, max, range_scale, range_offset;
     };
+
+private:
     // Log: the chain has log_transform as its second step (it learns nothing, so it has no
     // parameter here).
     template <bool Log, class Chain>
     void read_parameters(const Chain& fitted);
-    template <bool Log>
-    lolpop::dense_matrix loop(const lolpop::frame& X) const;
+    lolpop::dense_matrix rows_one_by_one(const lolpop::frame& X) const;    // with log1p
+    lolpop::dense_matrix columns_in_blocks(const lolpop::frame& X) const;  // without: vectorized
 
     bool log_ = false;
+    std::vector<std::string> names_;
     std::vector<column_step> columns_;
     lolpop::row_layout output_;
 };

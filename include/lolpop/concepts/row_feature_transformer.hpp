@@ -6,6 +6,9 @@
 //   feature_transformer<T>                               fit(frame), transform(frame) -> frame
 //   T::cell_op                                           semiregular; op(double) const -> double
 //   optionally: op.active (bool) and op.apply(double) -> double, for an op that some columns skip
+//   optionally: static constexpr bool vectorizes = true, for a trivially copyable op that only
+//               computes and selects (no call, no lookup), so that feature_chain may run it on a
+//               block of a column at once, several values per instruction
 //   t.plan(const lolpop::row_layout& in) const -> lolpop::row_plan<T::cell_op>
 //   t.save_state() const -> std::string                  what fit learned, as bytes
 //   t.load_state(std::string_view bytes)                 back to the fitted transformer
@@ -21,6 +24,8 @@
 //   encoders); the other columns pass through unchanged.
 //   An op with `active` is op(v) == (op.active ? op.apply(v) : v); feature_chain decides once per
 //   column which version of its loop runs, so the values of a column nobody logs are not asked.
+//   An op that vectorizes must give the same value whether computed alone or with others: plain
+//   IEEE operations and selects, as in clip, the scalers and the imputers.
 // Models
 //   mean_imputer, median_imputer, standard_scaler, min_max_scaler, one_hot_encoder,
 //   ordinal_encoder, log_transform, clip.
@@ -35,6 +40,7 @@
 #include <concepts>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace lolpop {
 
@@ -55,6 +61,12 @@ template <class Op>
 concept skippable_cell_op = requires(const Op& op, double v) {
     { op.active } -> std::convertible_to<bool>;
     { op.apply(v) } -> std::same_as<double>;
+};
+
+// A cell_op that declares it vectorizes (see above).
+template <class Op>
+concept vectorizable_cell_op = std::is_trivially_copyable_v<Op> && requires {
+    requires Op::vectorizes;
 };
 
 template <class T>

@@ -28,6 +28,9 @@ using sklearn_chain = feature_chain<median_imputer, one_hot_encoder, standard_sc
 // Every transformer once, over two chains (the imputers would fill the same values).
 using numbers_first = feature_chain<clip, log_transform, median_imputer, ordinal_encoder, one_hot_encoder, min_max_scaler>;
 using encoders_first = feature_chain<one_hot_encoder, mean_imputer, standard_scaler>;
+// Ops that vectorize, but for the log on the columns it takes: those columns run value by value,
+// the others a block at a time (see feature_chain::run_column).
+using numbers_only = feature_chain<mean_imputer, log_transform, standard_scaler, clip, min_max_scaler>;
 
 static_assert(feature_transformer<sklearn_chain> && has_fitted_state<sklearn_chain>);
 static_assert(row_feature_transformer<standard_scaler>);
@@ -99,6 +102,23 @@ TEST_CASE("the fused pass equals each step's own transform in sequence, as a fra
         for (const frame* X : {&penguins(), &new_penguins()}) {
             const frame expected =
                 stepwise<clip, log_transform, median_imputer, ordinal_encoder, one_hot_encoder, min_max_scaler>(s, penguins(), *X);
+            CHECK(chain.transform(*X) == expected);
+            check_dense_equals(chain.transform_dense(*X), expected);
+        }
+    }
+    SUBCASE("mean_imputer, log_transform of one column, standard_scaler, clip, min_max_scaler") {
+        // 344 rows: a whole block of 256 and a partial one. The tests run with and without the
+        // AVX2 build of the pass (CTest's test_components_baseline sets LOLPOP_DISABLE_AVX2).
+        numbers_only::settings s{};
+        part<chain_step<log_transform>>(s).columns = {"Body Mass (g)"};
+        part<chain_step<clip>>(s) = {{}, -1.5, 1.5};
+        const std::vector<std::string> categories{"Species", "Island", "Sex"};
+        const frame train = penguins().drop(categories), test = new_penguins().drop(categories);
+        numbers_only chain(s, ctx);
+        chain.fit(train);
+        for (const frame* X : {&train, &test}) {
+            const frame expected =
+                stepwise<mean_imputer, log_transform, standard_scaler, clip, min_max_scaler>(s, train, *X);
             CHECK(chain.transform(*X) == expected);
             check_dense_equals(chain.transform_dense(*X), expected);
         }

@@ -27,6 +27,7 @@ public:
     struct cell_op {
         double min = -std::numeric_limits<double>::infinity();
         double max = std::numeric_limits<double>::infinity();
+        static constexpr bool vectorizes = true;
         // Comparisons with NaN are false, so a missing value passes through as numpy's clip does.
         double operator()(double v) const noexcept { return v < min ? min : (v > max ? max : v); }
     };

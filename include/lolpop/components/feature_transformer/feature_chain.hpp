@@ -25,6 +25,7 @@
 #include <lolpop/core/bind.hpp>
 #include <lolpop/core/config.hpp>
 #include <lolpop/core/context.hpp>
+#include <lolpop/core/cpu_dispatch.hpp>
 #include <lolpop/core/dense_matrix.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
@@ -108,6 +109,10 @@ class feature_chain {
     static constexpr std::array<int, sizeof...(Steps)> skip_bit = detail::skip_bits<typename detail::cell_op_of<Steps>::type...>();
     // Each combination of skipped steps is its own loop: 2^skippable instantiations.
     static constexpr unsigned skip_masks = 1u << (std::ranges::count_if(skip_bit, [](int b) { return b >= 0; }));
+    // Whether skip mask `skips` leaves out step `step`.
+    static constexpr bool skipped(unsigned skips, std::size_t step) {
+        return skip_bit[step] >= 0 && (skips >> skip_bit[step] & 1u);
+    }
     static_assert(skip_masks <= 16, "feature_chain: at most four steps whose ops some columns skip (log_transform)");
 
 public:
@@ -143,7 +148,8 @@ public:
         std::vector<std::vector<double>> codes(2 * in.layout().size());
         const std::vector<entry> entries = entries_for(in, p, changed, false, codes);
         std::vector<std::vector<double>> computed(changed.size(), std::vector<double>(in.rows()));
-        run(in.rows(), entries, [&computed](std::size_t i, std::size_t k, double v) { computed[k][i] = v; });
+        run(in.rows(), entries,
+            [&computed](std::size_t i, std::size_t k, double v) __attribute__((always_inline)) { computed[k][i] = v; });
 
         std::vector<column> out;
         out.reserve(p.source.size());
@@ -170,8 +176,9 @@ public:
         dense_matrix out = dense_matrix::for_overwrite(in.rows(), output_);
         float* const values = out.data();
         const std::size_t width = out.cols();
-        run(in.rows(), entries,
-            [values, width](std::size_t i, std::size_t k, double v) { values[i * width + k] = static_cast<float>(v); });
+        run(in.rows(), entries, [values, width](std::size_t i, std::size_t k, double v) __attribute__((always_inline)) {
+            values[i * width + k] = static_cast<float>(v);
+        });
         return out;
     }
 
@@ -297,42 +304,85 @@ private:
         return skips;
     }
 
-    // Every step's op on v, leaving out the skippable ones whose bit is set in Skips.
+    // Step I's op on v, or v when the step is skippable and its bit is set in Skips.
+    template <std::size_t I, unsigned Skips>
+    [[gnu::always_inline]] static inline double apply_step(const ops& cell_ops, double v) {
+        const auto& op = std::get<I>(cell_ops);
+        if constexpr (skip_bit[I] < 0)
+            return op(v);
+        else if constexpr (skipped(Skips, I))
+            return v;
+        else
+            return op.apply(v);
+    }
+
+    // Every step's op on v, leaving out the skippable ones whose bit is set in Skips. (Everything
+    // the fused pass calls is always-inline, so that its AVX2 build compiles all of it for AVX2.)
     template <unsigned Skips>
-    static double apply(const ops& cell_ops, double v) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (..., [&] {
-                const auto& op = std::get<I>(cell_ops);
-                if constexpr (skip_bit[I] < 0)
-                    v = op(v);
-                else if constexpr (!(Skips >> skip_bit[I] & 1u))
-                    v = op.apply(v);
-            }());
+    [[gnu::always_inline]] static inline double apply(const ops& cell_ops, double v) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
+            (..., (v = apply_step<I, Skips>(cell_ops, v)));
         }(std::index_sequence_for<Steps...>{});
         return v;
     }
 
+    // Whether every op a column runs under skip mask Skips vectorizes (the skipped ones need not).
+    template <unsigned Skips>
+    static constexpr bool vectorizes = []<std::size_t... I>(std::index_sequence<I...>) {
+        return (... && (vectorizable_cell_op<std::tuple_element_t<I, ops>> || skipped(Skips, I)));
+    }(std::index_sequence_for<Steps...>{});
+
+    static constexpr std::size_t block = 256;
+
+    // Rows [begin, end) of column k through its ops, each value to put(i, k, value). When the ops
+    // vectorize, the values go through a copy of them (which nothing can alias, so it stays in
+    // registers) into a block of doubles, in a loop the compiler vectorizes, and are put from
+    // there. Otherwise each value goes straight from its ops to put.
     template <unsigned Skips, class Put>
-    static void run_column(const entry& e, std::size_t k, std::size_t begin, std::size_t end, Put& put) {
+    [[gnu::always_inline]] static inline void run_column(const entry& e, std::size_t k, std::size_t begin,
+                                                         std::size_t end, Put& put) {
         const double* const values = e.values;
-        for (std::size_t i = begin; i < end; ++i) put(i, k, apply<Skips>(e.cell_ops, values[i]));
+        if constexpr (vectorizes<Skips>) {
+            const ops cell_ops = e.cell_ops;
+            alignas(32) double staged[block];
+            for (std::size_t i = begin; i < end; ++i) staged[i - begin] = apply<Skips>(cell_ops, values[i]);
+            for (std::size_t i = begin; i < end; ++i) put(i, k, staged[i - begin]);
+        } else {
+            for (std::size_t i = begin; i < end; ++i) put(i, k, apply<Skips>(e.cell_ops, values[i]));
+        }
+    }
+
+    // run_column compiled for AVX2 (see core/cpu_dispatch.hpp), with `put`, which must be
+    // always-inline for that.
+    template <unsigned Skips, class Put>
+    LOLPOP_TARGET_AVX2 static void run_column_avx2(const entry& e, std::size_t k, std::size_t begin, std::size_t end,
+                                                   Put& put) {
+        run_column<Skips>(e, k, begin, end, put);
     }
 
     // Each output value from its input value through every step, written once. Rows go in blocks
     // small enough for the block's output to stay in the L1 cache, and within a block column by
-    // column, so that a column's ops stay in registers while its values stream through them.
+    // column, so that a column's ops stay in registers while its values stream through them. The
+    // columns whose ops vectorize run their AVX2 build when the processor has it.
     template <class Put>
     static void run(std::size_t rows, const std::vector<entry>& entries, Put put) {
-        constexpr std::size_t block = 256;
+        const bool avx2 = use_avx2();
         for (std::size_t begin = 0; begin < rows; begin += block) {
             const std::size_t end = begin + block < rows ? begin + block : rows;
             for (std::size_t k = 0; k < entries.size(); ++k) {
                 const entry& e = entries[k];
                 [&]<unsigned... Skips>(std::integer_sequence<unsigned, Skips...>) {
-                    (void)((e.skips == Skips && (run_column<Skips>(e, k, begin, end, put), true)) || ...);
+                    (void)((e.skips == Skips && (column_pass<Skips>(avx2, e, k, begin, end, put), true)) || ...);
                 }(std::make_integer_sequence<unsigned, skip_masks>{});
             }
         }
+    }
+
+    template <unsigned Skips, class Put>
+    static void column_pass(bool avx2, const entry& e, std::size_t k, std::size_t begin, std::size_t end, Put& put) {
+        if constexpr (vectorizes<Skips>)
+            if (avx2) return run_column_avx2<Skips>(e, k, begin, end, put);
+        run_column<Skips>(e, k, begin, end, put);
     }
 
     std::tuple<Steps...> steps_;

@@ -27,6 +27,7 @@ public:
     struct cell_op {
         double scale = 1;
         double offset = 0;
+        static constexpr bool vectorizes = true;
         double operator()(double v) const noexcept { return v * scale + offset; }
     };
     static constexpr std::string_view name = "min_max_scaler";

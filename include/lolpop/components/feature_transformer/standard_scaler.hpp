@@ -24,6 +24,7 @@ public:
     struct cell_op {
         double mean = 0;
         double scale = 1;
+        static constexpr bool vectorizes = true;
         double operator()(double v) const noexcept { return (v - mean) / scale; }
     };
     static constexpr std::string_view name = "standard_scaler";

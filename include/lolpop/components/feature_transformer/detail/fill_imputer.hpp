@@ -22,6 +22,7 @@ public:
     };
     struct cell_op {
         double fill = std::numeric_limits<double>::quiet_NaN();  // NaN: missing stays missing
+        static constexpr bool vectorizes = true;
         double operator()(double v) const noexcept { return std::isnan(v) ? fill : v; }
     };
 
