@@ -204,7 +204,11 @@ column column::take(std::span<const std::size_t> rows) const {
         case column_type::numeric: gather(numeric_, out.numeric_); break;
         case column_type::integer:
             gather(integer_, out.integer_);
-            gather(valid_, out.valid_);
+            // Without missing values (the usual case) the flags need no gathering one bit at a time.
+            if (std::find(valid_.begin(), valid_.end(), false) == valid_.end())
+                out.valid_.assign(rows.size(), true);
+            else
+                gather(valid_, out.valid_);
             break;
         case column_type::categorical:
             // The categories stay whole so that codes mean the same thing in every part of a split.
