@@ -5,6 +5,7 @@
 // same). The two builds compute the same IEEE operations in the same order: no fused
 // multiply-add, so their results are identical.
 #include <cstdlib>
+#include <string_view>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define LOLPOP_AVX2_BUILD 1
@@ -17,11 +18,15 @@
 
 namespace lolpop {
 
-// True when the processor has AVX2 and the environment does not set LOLPOP_DISABLE_AVX2 (which
-// runs the baseline loops, as the tests do to check that both builds agree).
+// True when the processor has AVX2 and LOLPOP_DISABLE_AVX2 is not set to something other than
+// "" or "0" (=1 runs the baseline loops, as the tests do to check that both builds agree).
 inline bool use_avx2() noexcept {
 #if LOLPOP_AVX2_BUILD
-    static const bool use = __builtin_cpu_supports("avx2") && std::getenv("LOLPOP_DISABLE_AVX2") == nullptr;
+    static const bool use = [] {
+        const char* disable = std::getenv("LOLPOP_DISABLE_AVX2");
+        const bool disabled = disable != nullptr && std::string_view(disable) != "" && std::string_view(disable) != "0";
+        return __builtin_cpu_supports("avx2") && !disabled;
+    }();
     return use;
 #else
     return false;
