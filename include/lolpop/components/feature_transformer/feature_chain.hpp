@@ -378,6 +378,7 @@ private:
         }
     }
 
+    // One block of one column: the AVX2 build of run_column when its ops vectorize and avx2 is set.
     template <unsigned Skips, class Put>
     static void column_pass(bool avx2, const entry& e, std::size_t k, std::size_t begin, std::size_t end, Put& put) {
         if constexpr (vectorizes<Skips>)
