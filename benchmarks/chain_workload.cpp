@@ -83,9 +83,11 @@ namespace {
 // written as a programmer writes one for SIMD: a block of rows at a time, column by column, the
 // column's parameters in locals, its block through all four transforms into a small buffer, then
 // into the row-major output. columns_in_blocks runs its AVX2 build as the fused chain does.
+constexpr std::size_t block = 256;
+
 [[gnu::always_inline]] inline void scale_block(const hand_written::column_step c, const double* in, std::size_t n, float* out,
                                                std::size_t width) {
-    alignas(32) double staged[256];
+    alignas(32) double staged[block];
     for (std::size_t i = 0; i < n; ++i) {
         double v = in[i];
         v = std::isnan(v) ? c.fill : v;
@@ -109,8 +111,8 @@ dense_matrix hand_written::columns_in_blocks(const frame& X) const {
     for (std::size_t j = 0; j < width; ++j) in[j] = X[names_[j]].numeric_values().data();
     dense_matrix out = dense_matrix::for_overwrite(rows, output_);
     const bool avx2 = use_avx2();
-    for (std::size_t begin = 0; begin < rows; begin += 256) {
-        const std::size_t n = std::min<std::size_t>(256, rows - begin);
+    for (std::size_t begin = 0; begin < rows; begin += block) {
+        const std::size_t n = std::min(block, rows - begin);
         for (std::size_t j = 0; j < width; ++j) {
             float* const to = out.data() + begin * width + j;
             if (avx2)

@@ -204,8 +204,11 @@ column column::take(std::span<const std::size_t> rows) const {
         case column_type::numeric: gather(numeric_, out.numeric_); break;
         case column_type::integer:
             gather(integer_, out.integer_);
-            // Without missing values (the usual case) the flags need no gathering one bit at a time.
-            if (std::find(valid_.begin(), valid_.end(), false) == valid_.end())
+            // A source no longer than the result (a label column taken from a model's classes) is
+            // checked for missing values first: without any, the flags need no gathering one bit at a
+            // time. The check is bounded by the result's size, so a few rows taken from a long column
+            // do not pay for scanning all of it.
+            if (valid_.size() <= rows.size() && std::find(valid_.begin(), valid_.end(), false) == valid_.end())
                 out.valid_.assign(rows.size(), true);
             else
                 gather(valid_, out.valid_);
