@@ -1,6 +1,6 @@
 #include "chain_workload.hpp"
 
-#include <lolpop/core/cpu_dispatch.hpp>
+#include <lolpop/data/cpu_dispatch.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <fmt/format.h>

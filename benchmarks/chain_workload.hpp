@@ -15,10 +15,10 @@
 #include <lolpop/components/feature_transformer/min_max_scaler.hpp>
 #include <lolpop/components/feature_transformer/standard_scaler.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/dense_matrix.hpp>
+#include <lolpop/data/dense_matrix.hpp>
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/settings.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/composition/settings.hpp>
 
 #include <cstddef>
 #include <cstdint>

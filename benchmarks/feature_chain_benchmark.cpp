@@ -10,7 +10,7 @@
 //   csv/<chain>/fused_frame
 #include "chain_workload.hpp"
 
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -12,7 +12,7 @@
 //   predict/c_api_chunks           the same in the predict step's chunks (reported, not in the table).
 #include "lolpop_profile.hpp"
 
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <benchmark/benchmark.h>

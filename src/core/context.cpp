@@ -1,6 +1,6 @@
 #include <lolpop/core/context.hpp>
 
-#include <lolpop/core/did_you_mean.hpp>
+#include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <span>

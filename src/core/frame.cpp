@@ -1,8 +1,8 @@
 #include <lolpop/core/frame.hpp>
 
-#include "parse_number.hpp"
+#include "detail/parse_number.hpp"
 
-#include <lolpop/core/did_you_mean.hpp>
+#include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #include <lolpop/core/model_bundle.hpp>
 
 #include <lolpop/core/error.hpp>
-#include <lolpop/core/sha256.hpp>
+#include <lolpop/data/sha256.hpp>
 
 #include <fmt/format.h>
 

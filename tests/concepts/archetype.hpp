@@ -3,7 +3,7 @@
 // role's test derives a class template from it with one flag per requirement of the role, so
 // that each variant lacks exactly one requirement. Members are declared and never defined: the
 // concepts only ask whether a call would compile.
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string_view>

@@ -24,7 +24,7 @@ foreach(file IN ITEMS lolpopConfigVersion.cmake lolpopTargets.cmake lolpop_add_p
     message(SEND_ERROR "the package lacks ${file}")
   endif()
 endforeach()
-foreach(file IN ITEMS include/lolpop/registry.toml include/lolpop/core/bind.hpp include/lolpop/cli/profile_main.hpp bin/lolpop-gen)
+foreach(file IN ITEMS include/lolpop/registry.toml include/lolpop/composition/bind.hpp include/lolpop/cli/profile_main.hpp bin/lolpop-gen)
   if(NOT EXISTS "${PREFIX}/${file}")
     message(SEND_ERROR "the install lacks ${file}")
   endif()

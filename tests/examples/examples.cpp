@@ -1,8 +1,8 @@
 // Every example profile binary, run as its own process the way a user runs it.
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
-#include <lolpop/core/atomic_file.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/atomic_file.hpp>
+#include <lolpop/data/csv.hpp>
 
 #include "../temp_directory.hpp"
 

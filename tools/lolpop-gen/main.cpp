@@ -6,8 +6,8 @@
 #include "registry.hpp"
 #include "validate.hpp"
 
-#include <lolpop/core/did_you_mean.hpp>
-#include <lolpop/core/sha256.hpp>
+#include <lolpop/configuration/did_you_mean.hpp>
+#include <lolpop/data/sha256.hpp>
 
 #include <fmt/format.h>
 

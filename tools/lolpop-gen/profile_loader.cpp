@@ -1,6 +1,6 @@
 #include "profile_loader.hpp"
 
-#include <lolpop/core/did_you_mean.hpp>
+#include <lolpop/configuration/did_you_mean.hpp>
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The roles a registry may mention: the tags of lolpop::role, which generated headers name.
-#include <lolpop/core/role.hpp>
+#include <lolpop/composition/role.hpp>
 
 #include <array>
 #include <string_view>

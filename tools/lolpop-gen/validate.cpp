@@ -2,7 +2,7 @@
 
 #include "role_names.hpp"
 
-#include <lolpop/core/did_you_mean.hpp>
+#include <lolpop/configuration/did_you_mean.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

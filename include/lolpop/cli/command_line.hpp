@@ -2,7 +2,7 @@
 // The profile binary's command line (DESIGN §7), parsed in compiled code so that CLI11 is built
 // once, not once per profile.
 #include <lolpop/core/profile_info.hpp>
-#include <lolpop/core/setting_value.hpp>
+#include <lolpop/configuration/setting_value.hpp>
 
 #include <optional>
 #include <string>

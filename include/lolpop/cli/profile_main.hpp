@@ -2,9 +2,9 @@
 // main() of a profile binary: parse the command line, build the workflow's settings (profile
 // values, ${env:...} expanded now, --set overrides on top), then run one step or all of them.
 #include <lolpop/cli/command_line.hpp>
-#include <lolpop/cli/report.hpp>
-#include <lolpop/core/run_report.hpp>
-#include <lolpop/core/settings_tree.hpp>
+#include <lolpop/report/console_report.hpp>
+#include <lolpop/report/run_report.hpp>
+#include <lolpop/composition/settings_tree.hpp>
 
 #include <cstdio>
 #include <exception>

@@ -13,7 +13,7 @@
 // Example
 //   struct my_logger { struct config { std::string prefix = ">"; }; static constexpr
 //   std::string_view name = "my_logger"; my_logger(const config&, lolpop::context&); ... };
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <concepts>

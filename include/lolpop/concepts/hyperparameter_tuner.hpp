@@ -13,7 +13,7 @@
 // Example
 //   for (const lolpop::trial& t : tuner.trials()) { ... }
 #include <lolpop/concepts/component.hpp>
-#include <lolpop/core/setting_value.hpp>
+#include <lolpop/configuration/setting_value.hpp>
 
 #include <map>
 #include <string>

@@ -34,8 +34,8 @@
 //   scaler.fit(train);
 //   auto plan = scaler.plan(lolpop::layout_of(test));   // plan.cells[k].op(x) scales one value
 #include <lolpop/concepts/feature_transformer.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/row_plan.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/data/row_plan.hpp>
 
 #include <concepts>
 #include <string>

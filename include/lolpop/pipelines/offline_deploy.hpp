@@ -7,9 +7,9 @@
 // Roles: model_repository and model_deployer (required).
 #include <lolpop/concepts/model_deployer.hpp>
 #include <lolpop/concepts/model_repository.hpp>
-#include <lolpop/core/bind.hpp>
-#include <lolpop/core/role.hpp>
-#include <lolpop/core/settings.hpp>
+#include <lolpop/composition/bind.hpp>
+#include <lolpop/composition/role.hpp>
+#include <lolpop/composition/settings.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>

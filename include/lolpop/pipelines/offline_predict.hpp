@@ -15,10 +15,10 @@
 #include <lolpop/components/data_checker/null_data_checker.hpp>
 #include <lolpop/components/data_profiler/null_data_profiler.hpp>
 #include <lolpop/components/data_transformer/null_data_transformer.hpp>
-#include <lolpop/core/bind.hpp>
-#include <lolpop/core/metrics.hpp>
-#include <lolpop/core/role.hpp>
-#include <lolpop/core/settings.hpp>
+#include <lolpop/composition/bind.hpp>
+#include <lolpop/analysis/metrics.hpp>
+#include <lolpop/composition/role.hpp>
+#include <lolpop/composition/settings.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>

@@ -26,10 +26,10 @@
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/concepts/model_visualizer.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
-#include <lolpop/core/bind.hpp>
-#include <lolpop/core/metrics.hpp>
-#include <lolpop/core/role.hpp>
-#include <lolpop/core/settings.hpp>
+#include <lolpop/composition/bind.hpp>
+#include <lolpop/analysis/metrics.hpp>
+#include <lolpop/composition/role.hpp>
+#include <lolpop/composition/settings.hpp>
 #include <lolpop/pipelines/detail/check_explainer.hpp>
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/pipelines/detail/model_predictor.hpp>

@@ -14,10 +14,10 @@
 #include <lolpop/concepts/metrics_tracker.hpp>
 #include <lolpop/concepts/notifier.hpp>
 #include <lolpop/concepts/resource_version_control.hpp>
-#include <lolpop/core/bind.hpp>
+#include <lolpop/composition/bind.hpp>
 #include <lolpop/core/profile_info.hpp>
-#include <lolpop/core/role.hpp>
-#include <lolpop/core/settings.hpp>
+#include <lolpop/composition/role.hpp>
+#include <lolpop/composition/settings.hpp>
 #include <lolpop/pipelines/offline_deploy.hpp>
 #include <lolpop/pipelines/offline_predict.hpp>
 #include <lolpop/pipelines/offline_process.hpp>

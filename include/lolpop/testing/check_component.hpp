@@ -16,10 +16,10 @@
 //     set by name, it prints the same.
 // A failure throws lolpop::error naming the component and the setting. T is not constructed:
 // constructors may open files or connections, which a check of the type should not.
-#include <lolpop/concepts/check_binding.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/composition/check_binding.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/error.hpp>
-#include <lolpop/core/setting_value.hpp>
+#include <lolpop/configuration/setting_value.hpp>
 
 #include <boost/hana/accessors.hpp>
 #include <boost/hana/first.hpp>

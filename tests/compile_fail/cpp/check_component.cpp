@@ -4,7 +4,7 @@
 // first-error: error: static assertion failed: role notifier: the bound type does not model lolpop::notifier$
 // expect: note: the required expression 't\.notify\(l, m\)' is invalid$
 // max-lines: 20
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/testing/check_component.hpp>
 

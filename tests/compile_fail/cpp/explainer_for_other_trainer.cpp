@@ -6,7 +6,7 @@
 // expect: offline_train: role model_explainer is bound to a type that does not model lolpop::model_explainer for the type bound to role model_trainer
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/pipelines/offline_train.hpp>
 

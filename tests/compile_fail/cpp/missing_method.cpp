@@ -2,7 +2,7 @@
 // first-error: /cpp/missing_method\.cpp:35:[0-9]+:   required from here$
 // first-error: error: static assertion failed: role data_connector: the bound type does not model lolpop::data_connector$
 // expect: note: the required expression 't\.save_data\(f, target\)' is invalid$
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/pipelines/offline_process.hpp>

@@ -3,7 +3,7 @@
 // first-error: error: static assertion failed: role data_transformer: the bound type does not model lolpop::data_transformer$
 // expect: note: 't\.transform\(f\)' does not satisfy return-type-requirement
 #include <lolpop/components/data_connector/csv_data_connector.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/pipelines/offline_process.hpp>

@@ -3,7 +3,7 @@
 // instead of a lolpop::data_split (LOLPOP_FIX: the twin returns the split).
 // Declared, not defined: the suite compiles with -fsyntax-only and links nothing.
 #include <lolpop/concepts/data_splitter.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string>

@@ -2,7 +2,7 @@
 // A model_trainer of the user's own that forgot predict_proba (LOLPOP_FIX: the twin has it).
 // Declared, not defined: the suite compiles with -fsyntax-only and links nothing.
 #include <lolpop/concepts/model_trainer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string>

@@ -2,7 +2,7 @@
 // A notifier of the user's own, correct in itself: the cases that use it get its settings wrong
 // (an int, an unsigned and a string).
 #include <lolpop/concepts/notifier.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <iostream>

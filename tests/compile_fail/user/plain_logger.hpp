@@ -2,7 +2,7 @@
 // A logger of the user's own whose config is not adapted with BOOST_HANA_ADAPT_STRUCT, so that
 // lolpop cannot read, print or override its settings (LOLPOP_FIX: the twin adapts it).
 #include <lolpop/concepts/logger.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <iostream>

@@ -1,5 +1,5 @@
 #include <lolpop/components/data_checker/rule_data_checker.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <doctest/doctest.h>

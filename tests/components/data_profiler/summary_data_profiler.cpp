@@ -1,5 +1,5 @@
 #include <lolpop/components/data_profiler/summary_data_profiler.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
 

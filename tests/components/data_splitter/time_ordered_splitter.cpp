@@ -1,5 +1,5 @@
 #include <lolpop/components/data_splitter/time_ordered_splitter.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <doctest/doctest.h>

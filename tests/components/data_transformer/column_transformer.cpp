@@ -1,5 +1,5 @@
 #include <lolpop/components/data_transformer/column_transformer.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <doctest/doctest.h>

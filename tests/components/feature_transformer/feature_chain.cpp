@@ -8,7 +8,7 @@
 #include <lolpop/components/feature_transformer/one_hot_encoder.hpp>
 #include <lolpop/components/feature_transformer/ordinal_encoder.hpp>
 #include <lolpop/components/feature_transformer/standard_scaler.hpp>
-#include <lolpop/core/settings_tree.hpp>
+#include <lolpop/composition/settings_tree.hpp>
 
 #include "transformer_checks.hpp"
 

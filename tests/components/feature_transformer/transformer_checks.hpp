@@ -1,8 +1,8 @@
 #pragma once
 // What the feature transformers' tests share: the penguins they fit on, scikit-learn's outputs for
-// them (tests/data/feature_transformers_reference.py) and the checks every transformer passes.
+// them (tests/fixtures/feature_transformers_reference.py) and the checks every transformer passes.
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
 

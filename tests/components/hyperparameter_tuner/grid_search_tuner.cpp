@@ -1,10 +1,10 @@
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/hyperparameter_tuner/grid_search_tuner.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
-#include <lolpop/core/config.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/configuration/config.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
-#include <lolpop/core/metrics.hpp>
+#include <lolpop/analysis/metrics.hpp>
 
 #include <doctest/doctest.h>
 

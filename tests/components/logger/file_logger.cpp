@@ -1,5 +1,5 @@
 #include <lolpop/components/logger/file_logger.hpp>
-#include <lolpop/core/atomic_file.hpp>
+#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
 
 #include "../../temp_directory.hpp"

@@ -1,5 +1,5 @@
 #include <lolpop/components/model_bias_checker/fairness_bias_checker.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <doctest/doctest.h>

@@ -1,9 +1,9 @@
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/model_checker/baseline_model_checker.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
-#include <lolpop/core/metrics.hpp>
+#include <lolpop/analysis/metrics.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

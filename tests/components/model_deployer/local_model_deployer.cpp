@@ -1,6 +1,6 @@
 #include <lolpop/components/model_deployer/local_model_deployer.hpp>
 #include <lolpop/components/model_repository/local_model_repository.hpp>
-#include <lolpop/core/atomic_file.hpp>
+#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
 
 #include "../../temp_directory.hpp"

@@ -1,6 +1,6 @@
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/model_explainer/xgboost_explainer.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
 #include <doctest/doctest.h>

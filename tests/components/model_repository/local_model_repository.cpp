@@ -1,5 +1,5 @@
 #include <lolpop/components/model_repository/local_model_repository.hpp>
-#include <lolpop/core/atomic_file.hpp>
+#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
 
 #include "../../temp_directory.hpp"

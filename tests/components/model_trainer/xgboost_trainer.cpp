@@ -1,8 +1,8 @@
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
-#include <lolpop/core/metrics.hpp>
-#include <lolpop/core/sha256.hpp>
+#include <lolpop/analysis/metrics.hpp>
+#include <lolpop/data/sha256.hpp>
 
 #include <doctest/doctest.h>
 

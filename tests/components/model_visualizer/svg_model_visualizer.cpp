@@ -1,6 +1,6 @@
 #include <lolpop/components/model_visualizer/svg_model_visualizer.hpp>
-#include <lolpop/core/atomic_file.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/atomic_file.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
 #include "../../temp_directory.hpp"
@@ -77,7 +77,7 @@ std::set<std::string> files_in(const fs::path& dir) {
     return names;
 }
 
-// tests/data/metrics_reference.py wrote these inputs; the expected values below are what
+// tests/fixtures/metrics_reference.py wrote these inputs; the expected values below are what
 // scikit-learn computes from them.
 const frame& reference_inputs() {
     static const frame inputs = read_csv_file(LOLPOP_TEST_DATA "/metrics_reference_inputs.csv");

@@ -1,7 +1,7 @@
 #include <lolpop/components/resource_version_control/local_artifact_store.hpp>
-#include <lolpop/core/atomic_file.hpp>
+#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
-#include <lolpop/core/sha256.hpp>
+#include <lolpop/data/sha256.hpp>
 
 #include "../../temp_directory.hpp"
 

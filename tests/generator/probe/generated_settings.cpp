@@ -2,7 +2,7 @@
 // composed type, the profile's identity and the settings make_settings() returns.
 #include "lolpop_profile.hpp"
 
-#include <lolpop/core/sha256.hpp>
+#include <lolpop/data/sha256.hpp>
 
 #include <doctest/doctest.h>
 

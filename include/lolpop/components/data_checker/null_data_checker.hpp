@@ -2,7 +2,7 @@
 // null_data_checker — the default data_checker: workflows without data checks get an empty, ok
 // report and never stop on it.
 #include <lolpop/concepts/data_checker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/report.hpp>

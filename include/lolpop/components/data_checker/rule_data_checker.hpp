@@ -23,7 +23,7 @@
 // Every column a rule names must be present; an absent one is a schema violation with a
 // did-you-mean. Settings are parsed at construction.
 #include <lolpop/concepts/data_checker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/report.hpp>

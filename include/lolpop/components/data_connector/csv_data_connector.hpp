@@ -2,9 +2,9 @@
 // csv_data_connector — frames from and to CSV files (RFC 4180, a header row, empty fields
 // missing). Column types are inferred unless `column_types` fixes them.
 #include <lolpop/concepts/data_connector.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/csv.hpp>
+#include <lolpop/data/csv.hpp>
 #include <lolpop/core/frame.hpp>
 
 #include <map>

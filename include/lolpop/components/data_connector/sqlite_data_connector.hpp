@@ -11,7 +11,7 @@
 // save_data(frame, table) replaces the table in one transaction (INTEGER, REAL and TEXT columns,
 // missing values as NULL), so a failure leaves the old table as it was.
 #include <lolpop/concepts/data_connector.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 

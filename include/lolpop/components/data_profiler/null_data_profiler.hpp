@@ -2,7 +2,7 @@
 // null_data_profiler — the default data_profiler: workflows that do not profile their data get
 // empty reports, so pipelines need no special case.
 #include <lolpop/concepts/data_profiler.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/report.hpp>

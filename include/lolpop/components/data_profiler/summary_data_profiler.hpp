@@ -24,9 +24,9 @@
 //                          as lolpop::drift_thresholds; a threshold of 0 never fires, so by default
 //                          drift warns and never stops a workflow
 #include <lolpop/concepts/data_profiler.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/drift.hpp>
+#include <lolpop/analysis/drift.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/report.hpp>
 

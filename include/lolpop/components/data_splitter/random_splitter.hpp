@@ -3,7 +3,7 @@
 // The same data and seed give the same split on every platform. The target column becomes each
 // part's y, the other columns its X; a missing target value is an error.
 #include <lolpop/concepts/data_splitter.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/split.hpp>
 

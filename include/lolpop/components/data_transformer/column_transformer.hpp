@@ -15,7 +15,7 @@
 // Expressions are parsed at construction. Every error names the setting, e.g.
 // "column_transformer.drop", and suggests the closest column name.
 #include <lolpop/concepts/data_transformer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 

@@ -2,7 +2,7 @@
 // null_data_transformer — the default data_transformer: workflows whose data needs no reshaping
 // pass it through unchanged.
 #include <lolpop/concepts/data_transformer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 

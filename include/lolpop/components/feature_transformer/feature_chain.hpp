@@ -22,16 +22,16 @@
 #include <lolpop/components/feature_transformer/detail/chain_input.hpp>
 #include <lolpop/components/feature_transformer/detail/chain_state.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
-#include <lolpop/core/bind.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/composition/bind.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/cpu_dispatch.hpp>
-#include <lolpop/core/dense_matrix.hpp>
+#include <lolpop/data/cpu_dispatch.hpp>
+#include <lolpop/data/dense_matrix.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/row_plan.hpp>
-#include <lolpop/core/settings.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/data/row_plan.hpp>
+#include <lolpop/composition/settings.hpp>
 
 #include <algorithm>
 #include <array>

@@ -4,11 +4,11 @@
 // which models read as missing instead of an infinity XGBoost rejects. Missing stays missing.
 #include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/row_plan.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/data/row_plan.hpp>
 
 #include <cmath>
 #include <limits>

@@ -5,11 +5,11 @@
 // range lands outside [min, max].
 #include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/row_plan.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/data/row_plan.hpp>
 
 #include <string>
 #include <string_view>

@@ -2,7 +2,7 @@
 // null_feature_transformer — the default feature_transformer: trainers that take the features
 // as they are (gradient-boosted trees need no scaling) learn and change nothing.
 #include <lolpop/concepts/feature_transformer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 

@@ -5,11 +5,11 @@
 // missing values, missing is a category of its own, last, named "<column>_nan" (scikit-learn's
 // name for it); otherwise a missing value gives all zeros, like an unknown one.
 #include <lolpop/concepts/row_feature_transformer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/row_plan.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/data/row_plan.hpp>
 
 #include <cmath>
 #include <cstdint>

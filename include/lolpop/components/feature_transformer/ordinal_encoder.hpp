@@ -4,11 +4,11 @@
 // unknown_value=np.nan): a missing value stays missing, and so does a category training never saw
 // (models read it as missing; -1 would pose as a real rank).
 #include <lolpop/concepts/row_feature_transformer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/row_plan.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/data/row_plan.hpp>
 
 #include <cmath>
 #include <cstddef>

@@ -10,9 +10,9 @@
 // scikit-learn's ParameterGrid: setting names sorted, the last name's values varying fastest. An
 // empty grid gives one trial with no settings: the trainer as configured.
 #include <lolpop/concepts/hyperparameter_tuner.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/setting_value.hpp>
+#include <lolpop/configuration/setting_value.hpp>
 
 #include <string_view>
 #include <vector>

@@ -2,7 +2,7 @@
 // null_hyperparameter_tuner — the default hyperparameter_tuner: one empty trial, so the train
 // pipeline fits the trainer once with its settings as they are.
 #include <lolpop/concepts/hyperparameter_tuner.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string_view>

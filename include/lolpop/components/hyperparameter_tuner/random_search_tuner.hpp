@@ -11,9 +11,9 @@
 // own arithmetic (not the standard distributions, whose results differ between standard
 // libraries), so a seed gives the same trials on every platform.
 #include <lolpop/concepts/hyperparameter_tuner.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/setting_value.hpp>
+#include <lolpop/configuration/setting_value.hpp>
 
 #include <cstdint>
 #include <string>

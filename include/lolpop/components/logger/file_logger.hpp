@@ -3,7 +3,7 @@
 //   {"time":"2026-11-29T13:00:00.123Z","level":"info","message":"...","profile":"dev","build_id":"..."}
 // Each line is flushed as it is written, so a crash loses no message already logged.
 #include <lolpop/concepts/logger.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <fstream>

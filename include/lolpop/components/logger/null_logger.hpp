@@ -2,7 +2,7 @@
 // null_logger — the default logger: workflows that log nowhere (tests, benchmarks) drop every
 // message at no cost.
 #include <lolpop/concepts/logger.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string_view>

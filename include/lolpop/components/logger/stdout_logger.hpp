@@ -5,7 +5,7 @@
 // logged when both streams end up in the same terminal or file, and standard error stays for the
 // one-line error a profile binary prints before it exits.
 #include <lolpop/concepts/logger.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string>

@@ -7,7 +7,7 @@
 // ISO-8601 UTC with milliseconds. Records that name other records (a model version's training
 // data, a prediction job's model) are checked: an unknown id is an error, not a dangling link.
 #include <lolpop/concepts/metadata_tracker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/resources.hpp>
 

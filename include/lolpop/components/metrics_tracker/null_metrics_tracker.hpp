@@ -2,7 +2,7 @@
 // null_metrics_tracker — the default metrics_tracker: workflows that keep their metrics only in
 // the metadata tracker's experiments store nothing here.
 #include <lolpop/concepts/metrics_tracker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/resources.hpp>
 

@@ -4,7 +4,7 @@
 // The file may be the one sqlite_metadata_tracker uses, even while it is open there: each keeps
 // its own tables and schema version. Logging a metric again replaces it; NaN round-trips.
 #include <lolpop/concepts/metrics_tracker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/resources.hpp>
 

@@ -15,7 +15,7 @@
 // group, no favorable prediction in the privileged group for DI, no truly favorable row for
 // TPR) is undefined and a warning.
 #include <lolpop/concepts/model_bias_checker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/report.hpp>

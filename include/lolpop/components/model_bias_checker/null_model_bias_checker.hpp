@@ -2,7 +2,7 @@
 // null_model_bias_checker — the default model_bias_checker: workflows without protected groups
 // get an empty, ok report.
 #include <lolpop/concepts/model_bias_checker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/report.hpp>

@@ -15,7 +15,7 @@
 // The comparison with the currently deployed model on the same test rows is not this checker's
 // job: the train pipeline does it (champion/challenger) for every model checker.
 #include <lolpop/concepts/model_checker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/report.hpp>

@@ -2,7 +2,7 @@
 // null_model_checker — the default model_checker: workflows without model checks get an empty,
 // ok report and never stop on it.
 #include <lolpop/concepts/model_checker.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/report.hpp>

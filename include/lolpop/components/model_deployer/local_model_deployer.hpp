@@ -4,7 +4,7 @@
 // one. Deploying writes the model file first and then replaces current.toml with one rename, so
 // a reader sees the old or the new deployment, never a mix.
 #include <lolpop/concepts/model_deployer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/resources.hpp>
 

@@ -5,7 +5,7 @@
 // model_explainer is a concept over the trainer too, so no trainer-free static_assert is possible
 // here; the tests check it against a trainer type.
 #include <lolpop/concepts/model_explainer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 

@@ -16,7 +16,7 @@
 #include <lolpop/components/model_trainer/xgboost_model.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
 #include <lolpop/concepts/model_explainer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 

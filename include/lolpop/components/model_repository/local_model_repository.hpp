@@ -3,7 +3,7 @@
 // <path>/<model_name>.toml, replaced atomically on every change so that it survives the process
 // and a crash never leaves it half written.
 #include <lolpop/concepts/model_repository.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/resources.hpp>
 

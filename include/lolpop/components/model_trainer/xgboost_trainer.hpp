@@ -7,9 +7,9 @@
 // booster parameters with XGBoost's defaults; a setting left at its default is not passed on.
 #include <lolpop/components/model_trainer/xgboost_model.hpp>
 #include <lolpop/concepts/model_trainer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/dense_matrix.hpp>
+#include <lolpop/data/dense_matrix.hpp>
 #include <lolpop/core/prediction.hpp>
 #include <lolpop/core/problem.hpp>
 #include <lolpop/core/split.hpp>

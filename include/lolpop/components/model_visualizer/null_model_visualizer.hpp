@@ -2,7 +2,7 @@
 // null_model_visualizer — the default model_visualizer: headless runs that want no plots write
 // no files.
 #include <lolpop/concepts/model_visualizer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/evaluation.hpp>
 

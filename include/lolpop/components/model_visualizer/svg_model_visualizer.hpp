@@ -12,7 +12,7 @@
 // that plot is left out.
 #include <lolpop/concepts/model_explainer.hpp>
 #include <lolpop/concepts/model_visualizer.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/evaluation.hpp>
 

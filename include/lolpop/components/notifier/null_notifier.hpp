@@ -1,7 +1,7 @@
 #pragma once
 // null_notifier — the default notifier: workflows nobody watches send no notifications.
 #include <lolpop/concepts/notifier.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string_view>

@@ -2,7 +2,7 @@
 // stdout_notifier — "notification [warn]: message" lines on standard output, for runs watched
 // from a terminal or a CI log.
 #include <lolpop/concepts/notifier.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string>

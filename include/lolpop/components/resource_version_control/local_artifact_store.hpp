@@ -6,7 +6,7 @@
 // ("# lolpop frame types: numeric,integer,categorical") followed by the frame as CSV, so that the
 // hash covers the types too and get_data gives back the frame with the types it was stored with.
 #include <lolpop/concepts/resource_version_control.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 #include <lolpop/core/evaluation.hpp>
-#include <lolpop/core/metrics.hpp>
+#include <lolpop/analysis/metrics.hpp>
 #include <lolpop/core/split.hpp>
 
 #include <string>

@@ -11,12 +11,12 @@
 #include <lolpop/components/model_explainer/null_model_explainer.hpp>
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/dense_matrix.hpp>
+#include <lolpop/data/dense_matrix.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/model_bundle.hpp>
 #include <lolpop/core/prediction.hpp>
-#include <lolpop/core/settings.hpp>
+#include <lolpop/composition/settings.hpp>
 
 #include <concepts>
 #include <string>

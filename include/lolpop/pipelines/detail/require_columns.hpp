@@ -1,5 +1,5 @@
 #pragma once
-#include <lolpop/core/did_you_mean.hpp>
+#include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
 

@@ -2,7 +2,7 @@
 // The columns a feature_chain reads from a frame, found by name and checked once per frame, so that
 // its fused pass only loads values: numbers as doubles, categories as codes with their meaning.
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
+#include <lolpop/data/row_layout.hpp>
 
 #include <cstddef>
 #include <cstdint>

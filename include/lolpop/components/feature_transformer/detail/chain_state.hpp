@@ -1,6 +1,6 @@
 #pragma once
 // A feature_chain's saved state: the layout it was fitted on and each step's own state, by name.
-#include <lolpop/core/row_layout.hpp>
+#include <lolpop/data/row_layout.hpp>
 
 #include <span>
 #include <string>

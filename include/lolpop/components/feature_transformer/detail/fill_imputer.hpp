@@ -2,10 +2,10 @@
 // What mean_imputer and median_imputer share: each fills a column's missing values with one
 // statistic of its training values, and they differ in that statistic and their name only.
 #include <lolpop/components/feature_transformer/detail/fitted_ops.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/frame.hpp>
-#include <lolpop/core/row_layout.hpp>
-#include <lolpop/core/row_plan.hpp>
+#include <lolpop/data/row_layout.hpp>
+#include <lolpop/data/row_plan.hpp>
 
 #include <cmath>
 #include <limits>

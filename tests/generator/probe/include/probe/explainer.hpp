@@ -2,9 +2,9 @@
 // A component with a setting of every kind a profile can give it, and nothing else. It fills
 // model_explainer, the role whose check (lolpop::role_check) asks only for lolpop::component.
 #include <lolpop/concepts/component.hpp>
-#include <lolpop/core/config.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
-#include <lolpop/core/setting_value.hpp>
+#include <lolpop/configuration/setting_value.hpp>
 
 #include <map>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-#include <lolpop/core/settings.hpp>
+#include <lolpop/composition/settings.hpp>
 
 #include <string>
 

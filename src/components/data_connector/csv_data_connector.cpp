@@ -1,0 +1,34 @@
+#include <lolpop/components/data_connector/csv_data_connector.hpp>
+
+#include <lolpop/data/atomic_file.hpp>
+#include <lolpop/core/error.hpp>
+
+#include <fmt/format.h>
+
+namespace lolpop {
+
+csv_data_connector::csv_data_connector(const config& cfg, context& ctx) : context_(&ctx) {
+    const std::string_view d = cfg.delimiter;
+    // A quote or a line break as delimiter would make every field ambiguous.
+    if (d.size() != 1 || d == "\"" || d == "\n" || d == "\r")
+        throw error(
+            fmt::format("the delimiter must be one character other than a quote or a line break, got \"{}\"", d),
+            "csv_data_connector.delimiter");
+    options_.delimiter = d.front();
+    for (const auto& [column, type] : cfg.column_types)
+        (void)parse_column_type(type, "csv_data_connector.column_types." + column);
+    options_.column_types = cfg.column_types;
+}
+
+frame csv_data_connector::get_data(const std::string& path) const {
+    frame data = read_csv_file(path, options_);
+    context_->log(log_level::debug, fmt::format("read {} rows and {} columns from {}", data.rows(), data.cols(), path));
+    return data;
+}
+
+void csv_data_connector::save_data(const frame& data, const std::string& path) const {
+    write_file_atomically(path, to_csv(data, options_.delimiter));
+    context_->log(log_level::debug, fmt::format("wrote {} rows and {} columns to {}", data.rows(), data.cols(), path));
+}
+
+}  // namespace lolpop

@@ -1,0 +1,111 @@
+#include <lolpop/components/resource_version_control/local_artifact_store.hpp>
+#include <lolpop/data/atomic_file.hpp>
+#include <lolpop/data/csv.hpp>
+#include <lolpop/core/error.hpp>
+#include <lolpop/data/sha256.hpp>
+
+#include <sstream>
+
+namespace lolpop {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view frame_prefix = "# lolpop frame types: ";
+
+bool is_sha256_hex(std::string_view s) {
+    return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// The bytes of the CSV header record, including its line break. RFC 4180 quotes double any
+// quote inside a quoted field, so a line break is inside quotes exactly when an odd number of
+// quotes precede it.
+std::string_view header_record(std::string_view csv) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+        if (csv[i] == '"') quoted = !quoted;
+        else if (csv[i] == '\n' && !quoted) return csv.substr(0, i + 1);
+    }
+    return csv;
+}
+
+}  // namespace
+
+local_artifact_store::local_artifact_store(const config& cfg, context&) : root_(cfg.path) {
+    if (cfg.path.empty()) throw error("the artifact directory must not be empty", "local_artifact_store.path");
+}
+
+fs::path local_artifact_store::object_path(const std::string& hash) const {
+    // The hash becomes a path, so anything but a SHA-256 could point outside the store.
+    if (!is_sha256_hex(hash))
+        throw error("'" + hash + "' is not an artifact hash (64 lowercase hex digits)", (root_ / "objects").string());
+    return root_ / "objects" / hash.substr(0, 2) / hash.substr(2);
+}
+
+artifact local_artifact_store::store(std::string_view bytes) {
+    artifact a{sha256_hex(bytes), "", bytes.size()};
+    const fs::path path = object_path(a.hash);
+    a.uri = path.string();
+    // An intact object is never rewritten; a damaged one is replaced by the good bytes.
+    std::error_code ec;
+    if (fs::exists(path, ec) && sha256_hex(read_file(path)) == a.hash) return a;
+    write_file_atomically(path, bytes);
+    return a;
+}
+
+std::string local_artifact_store::load(const std::string& hash) const {
+    const fs::path path = object_path(hash);
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw error("no artifact " + hash, path.string());
+    std::string bytes = read_file(path);
+    if (sha256_hex(bytes) != hash) throw error("artifact " + hash + " is corrupted", path.string());
+    return bytes;
+}
+
+artifact local_artifact_store::version_data(const frame& f) {
+    std::string bytes(frame_prefix);
+    for (std::size_t i = 0; i < f.cols(); ++i) {
+        if (i > 0) bytes += ',';
+        bytes += to_string(f.columns()[i].type());
+    }
+    bytes += '\n';
+    if (f.cols() > 0) bytes += to_csv(f);
+    return store(bytes);
+}
+
+frame local_artifact_store::get_data(const std::string& hash) const {
+    const std::string bytes = load(hash);
+    const std::string where = object_path(hash).string();
+    const std::size_t end_of_types = bytes.find('\n');
+    if (!bytes.starts_with(frame_prefix) || end_of_types == std::string::npos)
+        throw error("artifact " + hash + " is not a frame", where);
+
+    std::vector<column_type> types;
+    std::string_view listed = std::string_view(bytes).substr(frame_prefix.size(), end_of_types - frame_prefix.size());
+    while (!listed.empty()) {
+        const std::size_t comma = listed.find(',');
+        types.push_back(parse_column_type(listed.substr(0, comma), where));
+        listed = comma == std::string_view::npos ? std::string_view{} : listed.substr(comma + 1);
+    }
+    if (types.empty()) return frame{};
+
+    // read_csv takes column types by name, so the names come first, from the header alone.
+    const std::string_view csv = std::string_view(bytes).substr(end_of_types + 1);
+    std::istringstream header{std::string(header_record(csv))};
+    const std::vector<std::string> names = read_csv(header, where).names();
+    if (names.size() != types.size())
+        throw error("artifact " + hash + " lists " + std::to_string(types.size()) + " column types for " +
+                        std::to_string(names.size()) + " columns",
+                    where);
+    csv_options options;
+    for (std::size_t i = 0; i < names.size(); ++i) options.column_types[names[i]] = std::string(to_string(types[i]));
+    std::istringstream in{std::string(csv)};
+    return read_csv(in, where, options);
+}
+
+artifact local_artifact_store::version_model(std::string_view bytes) { return store(bytes); }
+
+std::string local_artifact_store::get_model(const std::string& hash) const { return load(hash); }
+
+}  // namespace lolpop

@@ -1,0 +1,399 @@
+#include <lolpop/configuration/setting_value.hpp>
+
+#include <lolpop/core/error.hpp>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <type_traits>
+#include <utility>
+
+namespace lolpop {
+namespace {
+
+// Indexed like the alternatives of setting_value.
+constexpr std::string_view kind_names[] = {
+    "a boolean", "an integer", "a float", "a string", "an array of strings", "an array of numbers", "a table",
+    "a table of arrays",
+};
+
+std::string_view kind(const setting_value& v) { return kind_names[v.index()]; }
+
+[[noreturn]] void expected(std::string_view what, const setting_value& v, std::string_view where) {
+    throw error(fmt::format("setting '{}' expects {}, got {}", where, what, kind(v)));
+}
+
+bool scalar_from_toml(const toml::node& node, setting_scalar& out) {
+    switch (node.type()) {
+        case toml::node_type::boolean: out = node.as_boolean()->get(); return true;
+        case toml::node_type::integer: out = node.as_integer()->get(); return true;
+        case toml::node_type::floating_point: out = node.as_floating_point()->get(); return true;
+        case toml::node_type::string: out = node.as_string()->get(); return true;
+        default: return false;
+    }
+}
+
+// A non-empty table whose values are all arrays of scalars.
+bool lists_from_toml(const toml::table& table, setting_value& out) {
+    setting_lists lists;
+    for (const auto& [key, value] : table) {
+        const toml::array* arr = value.as_array();
+        if (!arr) return false;
+        std::vector<setting_scalar>& items = lists[std::string(key.str())];
+        for (const auto& el : *arr) {
+            setting_scalar item;
+            if (!scalar_from_toml(el, item)) return false;
+            items.push_back(std::move(item));
+        }
+    }
+    out = std::move(lists);
+    return true;
+}
+
+// False when the node is valid TOML that no setting type holds (mixed arrays, nested tables).
+bool from_toml(const toml::node& node, std::string_view text, setting_value& out) {
+    switch (node.type()) {
+        case toml::node_type::boolean: out = node.as_boolean()->get(); return true;
+        case toml::node_type::integer: out = node.as_integer()->get(); return true;
+        case toml::node_type::floating_point: out = node.as_floating_point()->get(); return true;
+        case toml::node_type::string: out = node.as_string()->get(); return true;
+        // A date is nothing a setting holds; the text the user typed is the value they mean.
+        case toml::node_type::date:
+        case toml::node_type::time:
+        case toml::node_type::date_time: out = std::string(text); return true;
+        case toml::node_type::array: {
+            const toml::array& arr = *node.as_array();
+            if (arr.empty()) {
+                out = std::vector<std::string>{};
+                return true;
+            }
+            if (arr.is_homogeneous(toml::node_type::string)) {
+                std::vector<std::string> strings;
+                for (const auto& el : arr) strings.push_back(el.as_string()->get());
+                out = std::move(strings);
+                return true;
+            }
+            std::vector<double> numbers;
+            for (const auto& el : arr) {
+                if (auto i = el.as_integer())
+                    numbers.push_back(static_cast<double>(i->get()));
+                else if (auto d = el.as_floating_point())
+                    numbers.push_back(d->get());
+                else
+                    return false;
+            }
+            out = std::move(numbers);
+            return true;
+        }
+        case toml::node_type::table: {
+            const toml::table& source = *node.as_table();
+            if (!source.empty() && source.begin()->second.is_array()) return lists_from_toml(source, out);
+            std::map<std::string, std::string> table;
+            for (const auto& [key, value] : source) {
+                if (!value.is_string()) return false;
+                table.emplace(std::string(key.str()), value.as_string()->get());
+            }
+            out = std::move(table);
+            return true;
+        }
+        case toml::node_type::none: break;
+    }
+    return false;
+}
+
+void append_toml_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (char ch : s) {
+        switch (ch) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f)
+                    out += fmt::format("\\u{:04X}", static_cast<unsigned>(static_cast<unsigned char>(ch)));
+                else
+                    out += ch;
+        }
+    }
+    out += '"';
+}
+
+void append_toml_key(std::string& out, std::string_view key) {
+    const bool bare = !key.empty() && key.find_first_not_of(
+                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                          "0123456789_-") == std::string_view::npos;
+    if (bare)
+        out += key;
+    else
+        append_toml_string(out, key);
+}
+
+void append_toml_float(std::string& out, double d) {
+    std::string s = fmt::format("{}", d);
+    // TOML reads "1" as an integer; a float needs a fraction or an exponent to stay one.
+    if (std::isfinite(d) && s.find_first_of(".eE") == std::string::npos) s += ".0";
+    out += s;
+}
+
+void append_toml_scalar(std::string& out, const setting_scalar& v) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, bool>)
+                out += x ? "true" : "false";
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+                out += fmt::format("{}", x);
+            else if constexpr (std::is_same_v<T, double>)
+                append_toml_float(out, x);
+            else
+                append_toml_string(out, x);
+        },
+        v);
+}
+
+// The integer value of `v` if it is an integer or a float without a fraction.
+template <class T>
+T integral_setting(const setting_value& v, std::string_view where) {
+    constexpr std::string_view what = std::is_signed_v<T> ? "an integer" : "a non-negative integer";
+    constexpr T lo = std::numeric_limits<T>::min();
+    constexpr T hi = std::numeric_limits<T>::max();
+    const auto out_of_range = [&](auto got) {
+        if constexpr (std::is_unsigned_v<T>)
+            if (got < 0) throw error(fmt::format("setting '{}' expects {}, got {}", where, what, got));
+        return error(fmt::format("setting '{}' expects an integer from {} to {}, got {}", where, lo, hi, got));
+    };
+    if (const auto* i = std::get_if<std::int64_t>(&v)) {
+        if (!std::in_range<T>(*i)) throw out_of_range(*i);
+        return static_cast<T>(*i);
+    }
+    if (const auto* d = std::get_if<double>(&v)) {
+        if (!std::isfinite(*d) || std::trunc(*d) != *d)
+            throw error(fmt::format("setting '{}' expects {}, got {}", where, what, *d));
+        // hi + 1 as a double is an exact power of two, where hi itself may round up to it.
+        const double upper = static_cast<double>(hi / 2 + 1) * 2.0;
+        if (*d < static_cast<double>(lo) || *d >= upper) throw out_of_range(*d);
+        return static_cast<T>(*d);
+    }
+    expected(what, v, where);
+}
+
+}  // namespace
+
+setting_value parse_setting_value(std::string_view text) {
+    std::string doc = "v = ";
+    doc += text;
+    try {
+        toml::table table = toml::parse(doc);
+        // Text that closes the value and goes on ("1\nw = 2") is not one value.
+        if (table.size() == 1) {
+            if (const toml::node* node = table.get("v")) {
+                setting_value value;
+                if (from_toml(*node, text, value)) return value;
+                throw error(
+                    fmt::format("'{}' is not a setting value: arrays hold only strings or only numbers, "
+                                "tables only strings or only arrays of strings, numbers and booleans",
+                                text));
+            }
+        }
+    } catch (const toml::parse_error&) {
+        // Not TOML: a bare word such as a path or a component name.
+    }
+    return std::string(text);
+}
+
+std::string format_setting_value(const setting_value& v) {
+    std::string out;
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, bool>) {
+                out = x ? "true" : "false";
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                out = fmt::format("{}", x);
+            } else if constexpr (std::is_same_v<T, double>) {
+                append_toml_float(out, x);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                append_toml_string(out, x);
+            } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                out += '[';
+                for (std::size_t i = 0; i < x.size(); ++i) {
+                    if (i) out += ", ";
+                    append_toml_string(out, x[i]);
+                }
+                out += ']';
+            } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+                out += '[';
+                for (std::size_t i = 0; i < x.size(); ++i) {
+                    if (i) out += ", ";
+                    append_toml_float(out, x[i]);
+                }
+                out += ']';
+            } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) {
+                if (x.empty()) {
+                    out = "{}";
+                    return;
+                }
+                out += "{ ";
+                bool first = true;
+                for (const auto& [key, value] : x) {
+                    if (!first) out += ", ";
+                    first = false;
+                    append_toml_key(out, key);
+                    out += " = ";
+                    append_toml_string(out, value);
+                }
+                out += " }";
+            } else {
+                if (x.empty()) {
+                    out = "{}";
+                    return;
+                }
+                out += "{ ";
+                bool first = true;
+                for (const auto& [key, items] : x) {
+                    if (!first) out += ", ";
+                    first = false;
+                    append_toml_key(out, key);
+                    out += " = [";
+                    for (std::size_t i = 0; i < items.size(); ++i) {
+                        if (i) out += ", ";
+                        append_toml_scalar(out, items[i]);
+                    }
+                    out += ']';
+                }
+                out += " }";
+            }
+        },
+        v);
+    return out;
+}
+
+void assign_setting(bool& out, const setting_value& v, std::string_view where) {
+    if (const auto* b = std::get_if<bool>(&v))
+        out = *b;
+    else
+        expected("a boolean", v, where);
+}
+
+void assign_setting(int& out, const setting_value& v, std::string_view where) { out = integral_setting<int>(v, where); }
+
+void assign_setting(unsigned& out, const setting_value& v, std::string_view where) {
+    out = integral_setting<unsigned>(v, where);
+}
+
+void assign_setting(std::int64_t& out, const setting_value& v, std::string_view where) {
+    out = integral_setting<std::int64_t>(v, where);
+}
+
+void assign_setting(std::uint64_t& out, const setting_value& v, std::string_view where) {
+    out = integral_setting<std::uint64_t>(v, where);
+}
+
+void assign_setting(double& out, const setting_value& v, std::string_view where) {
+    if (const auto* d = std::get_if<double>(&v))
+        out = *d;
+    else if (const auto* i = std::get_if<std::int64_t>(&v))
+        out = static_cast<double>(*i);
+    else
+        expected("a float", v, where);
+}
+
+void assign_setting(std::string& out, const setting_value& v, std::string_view where) {
+    if (const auto* s = std::get_if<std::string>(&v))
+        out = *s;
+    else
+        expected("a string", v, where);
+}
+
+void assign_setting(std::vector<std::string>& out, const setting_value& v, std::string_view where) {
+    if (const auto* s = std::get_if<std::vector<std::string>>(&v)) out = *s;
+    // "[]" says nothing about its element type.
+    else if (const auto* d = std::get_if<std::vector<double>>(&v); d && d->empty())
+        out.clear();
+    else
+        expected("an array of strings", v, where);
+}
+
+void assign_setting(std::vector<double>& out, const setting_value& v, std::string_view where) {
+    if (const auto* d = std::get_if<std::vector<double>>(&v))
+        out = *d;
+    else if (const auto* s = std::get_if<std::vector<std::string>>(&v); s && s->empty())
+        out.clear();
+    else
+        expected("an array of numbers", v, where);
+}
+
+void assign_setting(std::map<std::string, std::string>& out, const setting_value& v, std::string_view where) {
+    if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v))
+        out = *m;
+    else
+        expected("a table", v, where);
+}
+
+void assign_setting(setting_lists& out, const setting_value& v, std::string_view where) {
+    if (const auto* l = std::get_if<setting_lists>(&v)) out = *l;
+    // "{}" says nothing about its value type.
+    else if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v); m && m->empty())
+        out.clear();
+    else
+        expected("a table of arrays", v, where);
+}
+
+setting_value to_setting_value(bool v) { return v; }
+setting_value to_setting_value(int v) { return std::int64_t{v}; }
+setting_value to_setting_value(unsigned v) { return std::int64_t{v}; }
+setting_value to_setting_value(std::int64_t v) { return v; }
+setting_value to_setting_value(std::uint64_t v) {
+    if (!std::in_range<std::int64_t>(v)) throw error(fmt::format("{} is too large for a TOML integer", v));
+    return static_cast<std::int64_t>(v);
+}
+setting_value to_setting_value(double v) { return v; }
+setting_value to_setting_value(const std::string& v) { return v; }
+setting_value to_setting_value(const std::vector<std::string>& v) { return v; }
+setting_value to_setting_value(const std::vector<double>& v) { return v; }
+setting_value to_setting_value(const std::map<std::string, std::string>& v) { return v; }
+setting_value to_setting_value(const setting_lists& v) { return v; }
+setting_value to_setting_value(const setting_scalar& v) {
+    return std::visit([](const auto& x) { return setting_value(x); }, v);
+}
+
+std::string expand_env(std::string_view text, std::string_view where) {
+    constexpr std::string_view open = "${env:";
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = text.find(open, i);
+        if (start == std::string_view::npos) {
+            out += text.substr(i);
+            break;
+        }
+        out += text.substr(i, start - i);
+        const std::size_t close = text.find('}', start + open.size());
+        if (close == std::string_view::npos)
+            throw error(fmt::format("'${{env:' without a closing '}}' in '{}'", text), std::string(where));
+        const std::string_view body = text.substr(start + open.size(), close - start - open.size());
+        const std::size_t sep = body.find(":-");
+        const std::string name(body.substr(0, sep));
+        if (name.empty()) throw error(fmt::format("'${{env:}}' names no variable in '{}'", text), std::string(where));
+        const char* value = std::getenv(name.c_str());
+        // As in the shell, ":-" also replaces a variable that is set but empty.
+        if (value && (*value || sep == std::string_view::npos))
+            out += value;
+        else if (sep != std::string_view::npos)
+            out += body.substr(sep + 2);
+        else
+            throw error(fmt::format("environment variable '{}' is not set", name), std::string(where));
+        i = close + 1;
+    }
+    return out;
+}
+
+}  // namespace lolpop

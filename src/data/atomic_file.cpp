@@ -1,0 +1,122 @@
+#include <lolpop/data/atomic_file.hpp>
+#include <lolpop/core/error.hpp>
+
+#include "detail/random_hex.hpp"
+
+#include <cerrno>
+#include <string>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace lolpop {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string reason(int err) { return std::generic_category().message(err); }
+
+// Owns a POSIX descriptor so that every way out of a function closes it.
+class file_descriptor {
+public:
+    explicit file_descriptor(int fd) noexcept : fd_(fd) {}
+    ~file_descriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    file_descriptor(const file_descriptor&) = delete;
+    file_descriptor& operator=(const file_descriptor&) = delete;
+
+    int get() const noexcept { return fd_; }
+    // A failed close can mean the kernel dropped written data, so the caller must check it.
+    int close() noexcept {
+        const int fd = fd_;
+        fd_ = -1;
+        return ::close(fd);
+    }
+
+private:
+    int fd_;
+};
+
+// 0 on success, else the errno of the failed write.
+int write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return 0;
+}
+
+// The rename is durable only once the directory entry itself reaches the disk.
+void sync_directory(const fs::path& dir, const std::string& where) {
+    file_descriptor d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (d.get() < 0) throw error("cannot open directory " + dir.string() + " to flush it: " + reason(errno), where);
+    // EINVAL: the file system cannot sync directories (some network and FUSE file systems); the
+    // rename is then as durable as that file system makes it.
+    if (::fsync(d.get()) != 0 && errno != EINVAL)
+        throw error("cannot flush directory " + dir.string() + ": " + reason(errno), where);
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+    const std::string where = path.string();
+    if (!path.has_filename()) throw error("cannot write file: the path names no file", where);
+    const fs::path dir = path.parent_path();
+    if (!dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec) throw error("cannot create directory " + dir.string() + ": " + ec.message(), where);
+    }
+
+    // Same directory, because rename() is atomic only within one file system; a hidden, random
+    // name, because concurrent writers of the same path must not share a temporary file.
+    // Built in place: GCC 12 at -O3 reports a false -Wrestrict for "." + std::string.
+    std::string temp_name = path.filename().string();
+    temp_name.insert(0, 1, '.');
+    temp_name += ".tmp-" + detail::random_hex64();
+    const fs::path temp = dir / temp_name;
+    file_descriptor file(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+    if (file.get() < 0) throw error("cannot create a temporary file next to it: " + reason(errno), where);
+
+    const auto fail = [&](const char* step, int err) {
+        ::unlink(temp.c_str());
+        return error(std::string("cannot write file: ") + step + ": " + reason(err), where);
+    };
+    if (const int err = write_all(file.get(), bytes)) throw fail("write", err);
+    if (::fsync(file.get()) != 0) throw fail("fsync", errno);
+    if (file.close() != 0) throw fail("close", errno);
+    if (::rename(temp.c_str(), path.c_str()) != 0) throw fail("rename", errno);
+    sync_directory(dir.empty() ? fs::path(".") : dir, where);
+}
+
+std::string read_file(const fs::path& path) {
+    const std::string where = path.string();
+    file_descriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (file.get() < 0) throw error("cannot read file: " + reason(errno), where);
+    struct stat info {};
+    if (::fstat(file.get(), &info) != 0) throw error("cannot read file: " + reason(errno), where);
+    if (!S_ISREG(info.st_mode)) throw error("cannot read file: not a regular file", where);
+
+    std::string bytes;
+    bytes.reserve(static_cast<std::size_t>(info.st_size));
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(file.get(), buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw error("cannot read file: " + reason(errno), where);
+        }
+        if (n == 0) return bytes;
+        bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
+}  // namespace lolpop
