@@ -1,6 +1,5 @@
 #include "emit_header.hpp"
 
-#include "role_names.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -183,7 +182,7 @@ std::string bind_text(std::string_view role, std::string_view type) {
 // A chain's type, each component at its own place in the list, so that the compiler's errors
 // about one of them point at it.
 std::string chain_text(const component_binding& b) {
-    std::string out = fmt::format("lolpop::bind<{}, {}<", role_tag(b.role), chain_type);
+    std::string out = fmt::format("lolpop::bind<{}, {}<", role_tag(b.role), b.chain_role->chain_type);
     for (std::size_t i = 0; i < b.chain.size(); ++i)
         out += fmt::format("\n{}\n        {}{}", line_directive(b.chain[i].where), b.chain[i].component->type,
                            i + 1 < b.chain.size() ? "," : ">>");
@@ -213,7 +212,7 @@ std::vector<std::string> headers_of(const workflow& wf) {
     };
     auto add_component = [&](const component_binding& c) {
         if (c.component) return add(c.component->header);
-        add(std::string(chain_header));
+        add(c.chain_role->chain_header);
         for (const chain_step& step : c.chain) add(step.component->header);
     };
     add(wf.runner->header);

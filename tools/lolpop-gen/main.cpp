@@ -1,10 +1,12 @@
 // lolpop-gen --profile P.toml --registry R.toml [--registry R2.toml ...] --output OUT.hpp
 //            [--depfile OUT.d] [--stamp OUT.stamp]
+// lolpop-gen --registry R.toml (--write-roles | --check-roles) INCLUDE_DIR
 #include "diagnostics.hpp"
 #include "emit_header.hpp"
 #include "profile_loader.hpp"
 #include "registry.hpp"
 #include "validate.hpp"
+#include "write_roles.hpp"
 
 #include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/data/sha256.hpp>
@@ -33,6 +35,12 @@ Turns a lolpop profile into the header that composes its workflow. The first reg
 built-in one; later ones add user components. OUT.hpp is written only when its content changes.
 --depfile writes a Makefile-style list of the files read (for the build system), naming the
 --stamp file (touched on every success) or else OUT.hpp as its target.
+
+       lolpop-gen --registry R.toml (--write-roles | --check-roles) INCLUDE_DIR
+
+Writes (or checks, exiting 1 when any differs) the headers the registry's [roles] table and its
+runners' and pipelines' roles decide: the role tags, the binding checks and each runner's and
+pipeline's parts, under INCLUDE_DIR.
 )";
 
 struct options {
@@ -41,6 +49,8 @@ struct options {
     fs::path output;
     std::optional<fs::path> depfile;
     std::optional<fs::path> stamp;
+    std::optional<fs::path> roles_dir;  // --write-roles or --check-roles
+    bool check_roles = false;
 };
 
 struct usage_error : std::runtime_error {
@@ -50,7 +60,8 @@ struct usage_error : std::runtime_error {
 // Returns nullopt when --help or --version was answered.
 std::optional<options> parse_arguments(int argc, char** argv) {
     options opts;
-    static const std::vector<std::string> flags = {"--profile", "--registry", "--output", "--depfile", "--stamp", "--help", "--version"};
+    static const std::vector<std::string> flags = {"--profile", "--registry", "--output", "--depfile", "--stamp", "--write-roles",
+                                                 "--check-roles", "--help", "--version"};
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help") {
@@ -69,10 +80,15 @@ std::optional<options> parse_arguments(int argc, char** argv) {
         else if (arg == "--registry") opts.registries.push_back(value);
         else if (arg == "--output") opts.output = value;
         else if (arg == "--depfile") opts.depfile = value;
-        else opts.stamp = value;
+        else if (arg == "--stamp") opts.stamp = value;
+        else {
+            opts.roles_dir = value;
+            opts.check_roles = arg == "--check-roles";
+        }
     }
-    if (opts.profile.empty()) throw usage_error("--profile is required");
     if (opts.registries.empty()) throw usage_error("at least one --registry is required");
+    if (opts.roles_dir) return opts;
+    if (opts.profile.empty()) throw usage_error("--profile is required");
     if (opts.output.empty()) throw usage_error("--output is required");
     return opts;
 }
@@ -115,6 +131,30 @@ void print(const std::vector<std::string>& messages) {
     for (const auto& m : messages) std::cerr << m << '\n';
 }
 
+std::string file_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+int write_roles(const lolpop::gen::registry& reg, const options& opts) {
+    std::string source;
+    for (const auto& r : opts.registries) source += (source.empty() ? "" : ", ") + r.filename().string();
+    int stale = 0;
+    for (const auto& f : lolpop::gen::role_files(reg, source, *opts.roles_dir)) {
+        const fs::path path = *opts.roles_dir / f.path;
+        if (!opts.check_roles) {
+            write_if_changed(path, f.text);
+        } else if (file_text(path) != f.text) {
+            std::cerr << "lolpop-gen: error: " << path.string() << " is not what " << source
+                      << " gives; regenerate it with lolpop-gen --write-roles\n";
+            ++stale;
+        }
+    }
+    return stale == 0 ? 0 : 1;
+}
+
 int run(const options& opts) {
     using namespace lolpop::gen;
     diagnostics diags;
@@ -123,6 +163,7 @@ int run(const options& opts) {
         print(diags.report());
         return 1;
     }
+    if (opts.roles_dir) return write_roles(reg, opts);
     const loaded_profile profile = load_profile(opts.profile);
     const location file_start{std::make_shared<const std::string>(opts.profile.string()), 1, 1};
     const auto wf = validate(profile.root, file_start, reg, diags);

@@ -2,7 +2,6 @@
 
 #include "profile_loader.hpp"
 #include "profile_tree.hpp"
-#include "role_names.hpp"
 
 #include <lolpop/configuration/did_you_mean.hpp>
 
@@ -11,7 +10,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <span>
 
 namespace lolpop::gen {
 
@@ -30,6 +28,19 @@ const std::string* registry_entry::setting_type(std::string_view key) const {
 std::vector<std::string> registry_entry::setting_names() const {
     std::vector<std::string> out;
     for (const auto& s : settings) out.push_back(s.first);
+    return out;
+}
+
+const registry_role* registry::role(std::string_view name) const {
+    for (const auto& r : roles)
+        if (r.name == name) return &r;
+    return nullptr;
+}
+
+std::vector<std::string> registry::role_names(bool pipeline) const {
+    std::vector<std::string> out;
+    for (const auto& r : roles)
+        if (r.pipeline == pipeline) out.push_back(r.name);
     return out;
 }
 
@@ -68,19 +79,56 @@ bool is_identifier(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-// Generated headers name roles as lolpop::role tags, so a registry may only mention those.
-void check_role(const member& field, const node& name, diagnostics& diags) {
+// Generated headers name roles as lolpop::role tags, so a registry may only mention roles of the
+// [roles] table.
+void check_role(const registry& reg, const member& field, const node& name, diagnostics& diags) {
     const bool pipeline_role = field.key == "role" || field.key == "required_pipelines";
-    const std::span<const std::string_view> known = pipeline_role ? std::span<const std::string_view>(pipeline_role_names)
-                                                                  : std::span<const std::string_view>(component_role_names);
+    const std::vector<std::string> known = reg.role_names(pipeline_role);
     if (std::find(known.begin(), known.end(), name.string) == known.end())
         diags.error(name.where, fmt::format("unknown {} role '{}'{}", pipeline_role ? "pipeline" : "component", name.string,
                                             did_you_mean(name.string, known)));
 }
 
+std::string string_field(const member& field, diagnostics& diags) {
+    if (field.value.is_string() && !field.value.string.empty()) return field.value.string;
+    diags.error(field.value.where, fmt::format("'{}' must be a non-empty string, got {}", field.key, type_name(field.value.type)));
+    return {};
+}
+
+// roles.<name> = { concept, header, null, chain, chain_header } or { kind = "pipeline" }.
+void read_role(const member& m, registry& reg, diagnostics& diags) {
+    if (const registry_role* existing = reg.role(m.key))
+        return diags.error(m.key_where, fmt::format("role '{}' redefines the one in {}", m.key, *existing->where.file));
+    if (!is_identifier(m.key)) return diags.error(m.key_where, fmt::format("'{}' is not a valid role name (letters, digits, _)", m.key));
+    if (!m.value.is_table())
+        return diags.error(m.value.where, fmt::format("roles.{} must be a table, got {}", m.key, type_name(m.value.type)));
+    registry_role r{m.key, m.key_where, false, {}, {}, {}, {}, {}};
+    static const std::vector<std::string> keys = {"kind", "concept", "header", "null", "chain", "chain_header"};
+    for (const auto& field : m.value.members) {
+        const std::string value = string_field(field, diags);
+        if (field.key == "kind") {
+            if (value != "pipeline" && value != "component")
+                diags.error(field.value.where, fmt::format("roles.{}.kind must be \"component\" or \"pipeline\"", m.key));
+            r.pipeline = value == "pipeline";
+        } else if (field.key == "concept") r.concept_name = value;
+        else if (field.key == "header") r.concept_header = value;
+        else if (field.key == "null") r.null_component = value;
+        else if (field.key == "chain") r.chain_type = value;
+        else if (field.key == "chain_header") r.chain_header = value;
+        else
+            diags.error(field.key_where,
+                        fmt::format("unknown key '{}' in roles.{}{}", field.key, m.key, did_you_mean(field.key, keys)));
+    }
+    if (!r.pipeline && (r.concept_name.empty() || r.concept_header.empty()))
+        diags.error(m.value.where, fmt::format("roles.{} needs 'concept' and 'header'", m.key));
+    if (r.chain_type.empty() != r.chain_header.empty())
+        diags.error(m.value.where, fmt::format("roles.{} needs both 'chain' and 'chain_header', or neither", m.key));
+    reg.roles.push_back(std::move(r));
+}
+
 class entry_reader {
 public:
-    explicit entry_reader(diagnostics& diags) : diags_(diags) {}
+    entry_reader(const registry& reg, diagnostics& diags) : reg_(reg), diags_(diags) {}
 
     void read(const section& sec, const member& m, registry_entry& e) {
         e.name = m.key;
@@ -107,7 +155,7 @@ private:
         const node& v = field.value;
         if (field.key == "role") {
             e.role = string_of(field);
-            if (!e.role.empty()) check_role(field, v, diags_);
+            if (!e.role.empty()) check_role(reg_, field, v, diags_);
         } else if (field.key == "type") e.type = string_of(field);
         else if (field.key == "header") e.header = string_of(field);
         else if (field.key == "roles") e.roles = strings_of(field);
@@ -149,7 +197,7 @@ private:
                 diags_.error(item.where, fmt::format("'{}' must list role names, got {}", field.key, type_name(item.type)));
                 continue;
             }
-            check_role(field, item, diags_);
+            check_role(reg_, field, item, diags_);
             out.push_back(item.string);
         }
         return out;
@@ -159,6 +207,7 @@ private:
         diags_.error(field.value.where, fmt::format("'{}' must be {}, got {}", field.key, expected, type_name(field.value.type)));
     }
 
+    const registry& reg_;
     diagnostics& diags_;
 };
 
@@ -184,13 +233,22 @@ std::string_view singular(entry_kind kind) {
 
 registry load_registries(const std::vector<std::filesystem::path>& files, diagnostics& diags) {
     registry reg;
-    std::vector<std::string> section_names;
+    std::vector<std::string> section_names = {"roles"};
     for (const auto& s : sections()) section_names.emplace_back(s.name);
-    for (const auto& file : files) {
-        const std::string path = file.string();
-        node root = parse_document(read_file(file, location{}, "registry"), path);
-        entry_reader reader(diags);
+    std::vector<node> roots;
+    for (const auto& file : files) roots.push_back(parse_document(read_file(file, location{}, "registry"), file.string()));
+    // The roles first, from every file: entries of any file may name them.
+    for (const node& root : roots)
+        if (const member* roles = root.find("roles")) {
+            if (!roles->value.is_table())
+                diags.error(roles->value.where, fmt::format("'roles' must be a table, got {}", type_name(roles->value.type)));
+            else
+                for (const auto& m : roles->value.members) read_role(m, reg, diags);
+        }
+    entry_reader reader(reg, diags);
+    for (const node& root : roots) {
         for (const auto& top : root.members) {
+            if (top.key == "roles") continue;
             auto sec = std::find_if(sections().begin(), sections().end(), [&](const section& s) { return s.name == top.key; });
             if (sec == sections().end()) {
                 diags.error(top.key_where, fmt::format("unknown section '{}'{}", top.key, did_you_mean(top.key, section_names)));
@@ -211,6 +269,9 @@ registry load_registries(const std::vector<std::filesystem::path>& files, diagno
             }
         }
     }
+    for (const auto& r : reg.roles)
+        if (!r.null_component.empty() && !reg.components.count(r.null_component))
+            diags.error(r.where, fmt::format("roles.{}.null names no component: '{}'", r.name, r.null_component));
     return reg;
 }
 

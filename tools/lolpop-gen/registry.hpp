@@ -31,10 +31,28 @@ struct registry_entry {
     std::vector<std::string> setting_names() const;
 };
 
+// A row of the [roles] table: a slot of a workflow that a profile fills. The table is the one list
+// of roles: lolpop-gen --write-roles makes the role tags, the binding checks and every runner's and
+// pipeline's role declaration from it (write_roles.hpp).
+struct registry_role {
+    std::string name;
+    location where;
+    bool pipeline = false;        // kind = "pipeline": a runner's pipeline role
+    std::string concept_name;     // components: the concept a bound type models
+    std::string concept_header;   // components: the header that defines it
+    std::string null_component;   // the registry component an unbound optional role falls back to
+    std::string chain_type;       // a list of components may fill the role, fused into this template
+    std::string chain_header;
+};
+
 struct registry {
+    std::vector<registry_role> roles;  // in table order: the order parts are constructed in
     std::map<std::string, registry_entry> runners;
     std::map<std::string, registry_entry> pipelines;
     std::map<std::string, registry_entry> components;
+
+    const registry_role* role(std::string_view name) const;
+    std::vector<std::string> role_names(bool pipeline) const;
 };
 
 // Reads every file in order; a name defined by two files is an error at the second definition.

@@ -1,7 +1,5 @@
 #include "validate.hpp"
 
-#include "role_names.hpp"
-
 #include <lolpop/configuration/did_you_mean.hpp>
 
 #include <fmt/format.h>
@@ -116,16 +114,18 @@ private:
             }
             seen.insert(m.key);
             const node& name = m.value;
-            if (name.is_array() && m.key == chain_role) {
+            const registry_role* role = reg_.role(m.key);
+            const bool chains = role && !role->chain_type.empty();
+            if (name.is_array() && chains) {
                 if (auto chain = bind_chain(m)) out.push_back(std::move(*chain));
                 continue;
             }
             if (!name.is_string()) {
                 diags_.error(name.where, fmt::format("role '{}' must name a component{}, got {}", m.key,
-                                                     m.key == chain_role ? " or a list of them" : "", type_name(name.type)));
+                                                     chains ? " or a list of them" : "", type_name(name.type)));
                 continue;
             }
-            if (const registry_entry* found = component_for(m.key, name)) out.push_back({m.key, found, name.where, {}, {}});
+            if (const registry_entry* found = component_for(m.key, name)) out.push_back({m.key, found, name.where, {}, {}, nullptr});
         }
         return out;
     }
@@ -153,7 +153,7 @@ private:
             diags_.error(list.where, fmt::format("the list for role '{}' is empty: name at least one component", m.key));
             return std::nullopt;
         }
-        component_binding chain{m.key, nullptr, list.where, {}, {}};
+        component_binding chain{m.key, nullptr, list.where, {}, {}, reg_.role(m.key)};
         bool ok = true;
         for (const node& name : list.items) {
             if (!name.is_string()) {

@@ -27,6 +27,7 @@ struct component_binding {
     location where;                   // the name's (or the list's) position in the profile
     std::vector<setting> settings;
     std::vector<chain_step> chain;    // a chain's components, in order
+    const registry_role* chain_role = nullptr;  // a chain's role, which names the fusing template
 };
 
 struct pipeline_binding {

@@ -1,5 +1,5 @@
 // A runner without its predict pipeline: one error.
-// first-error: error: static assertion failed: runner: required pipeline role predict is not bound$
+// first-error: error: static assertion failed: classification_runner: required pipeline role predict is not bound$
 // first-error: /cpp/runner_missing_pipeline\.cpp:35:[0-9]+:   required from here$
 // max-lines: 10
 #include <lolpop/components/data_connector/csv_data_connector.hpp>
