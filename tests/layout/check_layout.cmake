@@ -153,6 +153,18 @@ foreach(test_file IN LISTS test_files)
   endif()
 endforeach()
 
+# Rule 6: the umbrella header includes every public header but the profile binary's main() body.
+file(STRINGS "${root}/include/lolpop/lolpop.hpp" umbrella REGEX "^#include <lolpop/")
+foreach(header IN LISTS headers)
+  string(REGEX REPLACE "^include/" "" named "${header}")
+  if(header MATCHES "/detail/" OR named STREQUAL "lolpop/lolpop.hpp" OR named STREQUAL "lolpop/cli/profile_main.hpp")
+    continue()
+  endif()
+  if(NOT "#include <${named}>" IN_LIST umbrella)
+    problem("include/lolpop/lolpop.hpp: does not include <${named}>; the umbrella header includes every public header")
+  endif()
+endforeach()
+
 if(problems)
   message(FATAL_ERROR "layout check failed:\n${problems}")
 endif()
