@@ -1,4 +1,7 @@
 // Every example profile binary, run as its own process the way a user runs it.
+// covers: lolpop/cli/profile_main.hpp
+// covers: lolpop/report/console_report.hpp
+// covers: lolpop/core/profile_info.hpp
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
 #include <lolpop/data/atomic_file.hpp>

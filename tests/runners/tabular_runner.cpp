@@ -1,5 +1,12 @@
 // A workflow composed by hand in C++ (what a generated profile header does), run end to end on
 // real data with every real backend.
+// covers: lolpop/pipelines/offline_process.hpp
+// covers: lolpop/pipelines/offline_train.hpp
+// covers: lolpop/pipelines/offline_deploy.hpp
+// covers: lolpop/pipelines/offline_predict.hpp
+// covers: lolpop/runners/classification_runner.hpp
+// covers: lolpop/runners/regression_runner.hpp
+// covers: lolpop/composition/settings_tree.hpp
 #include <lolpop/components/data_connector/csv_data_connector.hpp>
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/data_splitter/stratified_splitter.hpp>

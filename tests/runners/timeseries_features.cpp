@@ -1,3 +1,4 @@
+// covers: lolpop/pipelines/model_rows.hpp
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/runners/timeseries_features.hpp>

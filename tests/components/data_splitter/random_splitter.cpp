@@ -1,3 +1,4 @@
+// covers: lolpop/core/split.hpp
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>

@@ -1,3 +1,4 @@
+// covers: lolpop/core/resources.hpp
 #include <lolpop/components/data_connector/sqlite_data_connector.hpp>
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/core/error.hpp>

@@ -1,3 +1,4 @@
+// covers: lolpop/core/evaluation.hpp
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/model_checker/baseline_model_checker.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
