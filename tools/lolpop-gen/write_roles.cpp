@@ -132,13 +132,13 @@ std::string parts_block(const registry& reg, const registry_entry& e) {
 
 // The headers a runner's or pipeline's parts need, to include in its own header.
 std::string parts_includes(const registry& reg, const registry_entry& e) {
-    std::set<std::string> headers = {"lolpop/composition/bind.hpp", "lolpop/composition/settings.hpp",
-                                     "lolpop/core/context.hpp"};
+    std::string out = "#include <lolpop/composition/bind.hpp>\n#include <lolpop/composition/settings.hpp>\n"
+                      "#include <lolpop/core/context.hpp>\n";
+    std::set<std::string> headers;
     for (const auto& p : roles_of(reg, e))
         if (!p.required) headers.insert(reg.components.at(p.role->null_component).header);
-    std::string out;
     for (const auto& h : headers) out += fmt::format("#include <{}>\n", h);
-    return out + "#include <type_traits>\n";
+    return out + "\n#include <type_traits>\n";
 }
 
 constexpr std::string_view begin_marker = "// lolpop-gen: parts begin\n";

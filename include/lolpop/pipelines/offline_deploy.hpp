@@ -5,14 +5,15 @@
 // (the train step's "beats_deployed" tag, so deploy can run as its own process); approve it when
 // auto_approve is set; deploy it once approved.
 // Roles: model_repository and model_deployer (required).
-#include <lolpop/concepts/model_deployer.hpp>
-#include <lolpop/concepts/model_repository.hpp>
 // lolpop-gen: includes begin
 #include <lolpop/composition/bind.hpp>
 #include <lolpop/composition/settings.hpp>
 #include <lolpop/core/context.hpp>
+
 #include <type_traits>
 // lolpop-gen: includes end
+#include <lolpop/concepts/model_deployer.hpp>
+#include <lolpop/concepts/model_repository.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>

@@ -8,22 +8,20 @@
 // `explain`, each row's feature contributions (the train pipeline's model_explainer) are saved
 // next to the predictions, versioned, and tagged on the job.
 // Roles: data_connector (required), data_transformer, data_profiler, data_checker.
+// lolpop-gen: includes begin
+#include <lolpop/composition/bind.hpp>
+#include <lolpop/composition/settings.hpp>
+#include <lolpop/core/context.hpp>
+#include <lolpop/components/data_checker/null_data_checker.hpp>
+#include <lolpop/components/data_profiler/null_data_profiler.hpp>
+#include <lolpop/components/data_transformer/null_data_transformer.hpp>
+
+#include <type_traits>
+// lolpop-gen: includes end
 #include <lolpop/concepts/data_checker.hpp>
 #include <lolpop/concepts/data_connector.hpp>
 #include <lolpop/concepts/data_profiler.hpp>
 #include <lolpop/concepts/data_transformer.hpp>
-#include <lolpop/components/data_checker/null_data_checker.hpp>
-#include <lolpop/components/data_profiler/null_data_profiler.hpp>
-#include <lolpop/components/data_transformer/null_data_transformer.hpp>
-// lolpop-gen: includes begin
-#include <lolpop/components/data_checker/null_data_checker.hpp>
-#include <lolpop/components/data_profiler/null_data_profiler.hpp>
-#include <lolpop/components/data_transformer/null_data_transformer.hpp>
-#include <lolpop/composition/bind.hpp>
-#include <lolpop/composition/settings.hpp>
-#include <lolpop/core/context.hpp>
-#include <type_traits>
-// lolpop-gen: includes end
 #include <lolpop/analysis/metrics.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
@@ -34,7 +32,6 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <type_traits>
 
 namespace lolpop {
 

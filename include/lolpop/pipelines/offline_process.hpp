@@ -4,28 +4,25 @@
 // Steps (as in lolpop): get and transform the data, check it, version and track it, profile it
 // and compare it with the previous version of the same dataset.
 // Roles: data_connector (required), data_transformer, data_profiler, data_checker.
+// lolpop-gen: includes begin
+#include <lolpop/composition/bind.hpp>
+#include <lolpop/composition/settings.hpp>
+#include <lolpop/core/context.hpp>
+#include <lolpop/components/data_checker/null_data_checker.hpp>
+#include <lolpop/components/data_profiler/null_data_profiler.hpp>
+#include <lolpop/components/data_transformer/null_data_transformer.hpp>
+
+#include <type_traits>
+// lolpop-gen: includes end
 #include <lolpop/concepts/data_checker.hpp>
 #include <lolpop/concepts/data_connector.hpp>
 #include <lolpop/concepts/data_profiler.hpp>
 #include <lolpop/concepts/data_transformer.hpp>
-#include <lolpop/components/data_checker/null_data_checker.hpp>
-#include <lolpop/components/data_profiler/null_data_profiler.hpp>
-#include <lolpop/components/data_transformer/null_data_transformer.hpp>
-// lolpop-gen: includes begin
-#include <lolpop/components/data_checker/null_data_checker.hpp>
-#include <lolpop/components/data_profiler/null_data_profiler.hpp>
-#include <lolpop/components/data_transformer/null_data_transformer.hpp>
-#include <lolpop/composition/bind.hpp>
-#include <lolpop/composition/settings.hpp>
-#include <lolpop/core/context.hpp>
-#include <type_traits>
-// lolpop-gen: includes end
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <string>
-#include <type_traits>
 
 namespace lolpop {
 

@@ -10,12 +10,19 @@
 // carries the fitted feature transformer, so that predictions apply it as training did.
 // Roles: data_splitter and model_trainer (required), feature_transformer, hyperparameter_tuner,
 // model_checker, model_explainer, model_bias_checker, model_visualizer.
+// lolpop-gen: includes begin
+#include <lolpop/composition/bind.hpp>
+#include <lolpop/composition/settings.hpp>
+#include <lolpop/core/context.hpp>
 #include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
 #include <lolpop/components/hyperparameter_tuner/null_hyperparameter_tuner.hpp>
 #include <lolpop/components/model_bias_checker/null_model_bias_checker.hpp>
 #include <lolpop/components/model_checker/null_model_checker.hpp>
 #include <lolpop/components/model_explainer/null_model_explainer.hpp>
 #include <lolpop/components/model_visualizer/null_model_visualizer.hpp>
+
+#include <type_traits>
+// lolpop-gen: includes end
 #include <lolpop/concepts/data_splitter.hpp>
 #include <lolpop/concepts/feature_transformer.hpp>
 #include <lolpop/concepts/hyperparameter_tuner.hpp>
@@ -34,24 +41,11 @@
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
 #include <lolpop/pipelines/model_rows.hpp>
-// lolpop-gen: includes begin
-#include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
-#include <lolpop/components/hyperparameter_tuner/null_hyperparameter_tuner.hpp>
-#include <lolpop/components/model_bias_checker/null_model_bias_checker.hpp>
-#include <lolpop/components/model_checker/null_model_checker.hpp>
-#include <lolpop/components/model_explainer/null_model_explainer.hpp>
-#include <lolpop/components/model_visualizer/null_model_visualizer.hpp>
-#include <lolpop/composition/bind.hpp>
-#include <lolpop/composition/settings.hpp>
-#include <lolpop/core/context.hpp>
-#include <type_traits>
-// lolpop-gen: includes end
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>
 #include <set>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 namespace lolpop {

@@ -2,12 +2,13 @@
 // lolpop::classification_runner — tabular_runner for binary and multiclass targets; binary or
 // multiclass is decided from the number of distinct target values. Default perf_metric: roc_auc.
 // lolpop-gen: includes begin
-#include <lolpop/components/logger/null_logger.hpp>
-#include <lolpop/components/metrics_tracker/null_metrics_tracker.hpp>
-#include <lolpop/components/notifier/null_notifier.hpp>
 #include <lolpop/composition/bind.hpp>
 #include <lolpop/composition/settings.hpp>
 #include <lolpop/core/context.hpp>
+#include <lolpop/components/logger/null_logger.hpp>
+#include <lolpop/components/metrics_tracker/null_metrics_tracker.hpp>
+#include <lolpop/components/notifier/null_notifier.hpp>
+
 #include <type_traits>
 // lolpop-gen: includes end
 #include <lolpop/runners/tabular_runner.hpp>

@@ -14,16 +14,17 @@
 // column, forecast_<time column> (the time forecast: the origin's time plus horizon steps of the
 // series) and the forecast, named like the target. When the predict data holds later values of
 // the target, the forecasts that have one are scored against it (ground truth).
-#include <lolpop/core/error.hpp>
 // lolpop-gen: includes begin
-#include <lolpop/components/logger/null_logger.hpp>
-#include <lolpop/components/metrics_tracker/null_metrics_tracker.hpp>
-#include <lolpop/components/notifier/null_notifier.hpp>
 #include <lolpop/composition/bind.hpp>
 #include <lolpop/composition/settings.hpp>
 #include <lolpop/core/context.hpp>
+#include <lolpop/components/logger/null_logger.hpp>
+#include <lolpop/components/metrics_tracker/null_metrics_tracker.hpp>
+#include <lolpop/components/notifier/null_notifier.hpp>
+
 #include <type_traits>
 // lolpop-gen: includes end
+#include <lolpop/core/error.hpp>
 #include <lolpop/runners/tabular_runner.hpp>
 #include <lolpop/runners/timeseries_features.hpp>
 
