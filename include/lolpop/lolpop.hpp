@@ -12,12 +12,14 @@
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/model_bundle.hpp>
+#include <lolpop/core/outcome.hpp>
 #include <lolpop/core/prediction.hpp>
 #include <lolpop/core/problem.hpp>
 #include <lolpop/core/profile_info.hpp>
 #include <lolpop/core/report.hpp>
 #include <lolpop/core/resources.hpp>
 #include <lolpop/core/split.hpp>
+#include <lolpop/core/verdict.hpp>
 
 #include <lolpop/composition/bind.hpp>
 #include <lolpop/composition/check_binding.hpp>

@@ -31,7 +31,7 @@ void print_outcome(const train_outcome& t) {
     print_metrics("test metrics", t.metrics);
     if (t.deployed_score)
         fmt::print("deployed model {} = {:.4f}; new model {}\n", t.perf_metric, *t.deployed_score,
-                   t.beats_deployed ? "wins" : "loses, the deployed model stays");
+                   replaces_champion(t.verdict) ? "wins" : "loses, the deployed model stays");
 }
 
 void print_outcome(const std::optional<deployment>& d) {

@@ -96,7 +96,7 @@ void summary_section(page& p, const run_report_data& d, check_status overall) {
               xml_escape(d.deployed->model_version_id), xml_escape(d.deployed->uri), xml_escape(d.deployed->deployed_at));
     else
         p.add("<dt>deployment</dt><dd>not deployed{}</dd>\n",
-              d.beats_deployed ? "" : ": the deployed model scored better and stays");
+              replaces_champion(d.verdict) ? "" : ": the deployed model scored better and stays");
     p.add("<dt>prediction job</dt><dd><code>{}</code>: {} rows with model version <code>{}</code> written to <code>{}</code></dd>\n",
           xml_escape(d.prediction.id), d.prediction.rows, xml_escape(d.prediction.model_version_id),
           xml_escape(d.prediction.output_uri));
@@ -129,7 +129,7 @@ void metrics_section(page& p, const run_report_data& d) {
               "scores {} and {}.</p>\n",
               xml_escape(d.perf_metric), metric_text(*d.deployed_score),
               it == d.test_metrics.end() ? std::string("&#8212;") : metric_text(it->second),
-              d.beats_deployed ? "wins" : "loses");
+              replaces_champion(d.verdict) ? "wins" : "loses");
     }
     p.add("</section>\n");
 }

@@ -21,7 +21,7 @@ struct tracker : archetype::component_base {
     using component_base::component_base;
     run start_run(const std::string&, const std::string&, const std::string&)
         requires Runs;
-    void end_run(const run&, const std::string&)
+    void end_run(const run&, lolpop::run_status)
         requires Runs;
     dataset_version create_dataset_version(const run&, const std::string&, const std::string&, const std::string&,
                                            std::size_t, std::size_t)

@@ -22,13 +22,13 @@ struct run_log {
         r.profile = profile;
         r.build_id = build_id;
         r.step = step;
-        r.status = "running";
+        r.status = lolpop::run_status::running;
         started.push_back(r);
         return r;
     }
-    void end_run(const lolpop::run& r, const std::string& status) {
+    void end_run(const lolpop::run& r, lolpop::run_status status) {
         if (refuse_end) throw std::runtime_error("the store is gone");
-        ended.push_back(r.id + " " + status);
+        ended.push_back(r.id + " " + std::string(to_string(status)));
     }
 };
 

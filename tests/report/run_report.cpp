@@ -48,7 +48,7 @@ run_report_data sample(const lolpop_test::temp_directory& tmp) {
     d.test_metrics = {{"accuracy", 0.96}, {"roc_auc", 0.99712345}, {"log_loss", std::nan("")}};
     d.perf_metric = "roc_auc";
     d.deployed_score = 0.999;
-    d.beats_deployed = false;
+    d.verdict = lolpop::champion_verdict::loses;
     d.prediction = {"prediction_job-3", "model_version-1", "dataset_version-4", "out/predictions.csv", 69, "run-4", ""};
     d.prediction_metrics = {{"accuracy", 1.0}};
     d.reports = {report{"data_checker", {}},

@@ -129,7 +129,7 @@ TEST_CASE("build_all runs process, train, deploy and predict on breast_cancer an
     REQUIRE(lineage.size() == 1);
     CHECK(lineage[0].id == out.data.id);
     CHECK(tracker.list_runs().size() == 4);
-    for (const run& r : tracker.list_runs()) CHECK(r.status == "ok");
+    for (const run& r : tracker.list_runs()) CHECK(r.status == lolpop::run_status::ok);
     CHECK(workflow.metrics().get_metric(out.trained.version.id, "roc_auc") == out.trained.metrics.at("roc_auc"));
 
     const frame predictions = read_csv_file(settings.config.predictions_path);
@@ -225,10 +225,15 @@ TEST_CASE("a weaker challenger does not replace the deployed champion") {
     const auto out = weaker.build_all();
     CHECK(out.trained.version.version == 2);
     REQUIRE(out.trained.deployed_score.has_value());
-    CHECK_FALSE(out.trained.beats_deployed);
+    CHECK(out.trained.verdict == lolpop::champion_verdict::loses);
     CHECK_FALSE(out.deployed.has_value());
     CHECK(out.predicted.job.model_version_id != out.trained.version.id);
-    CHECK(weaker.metadata().get_tag(out.trained.version.id, "beats_deployed") == "false");
+    CHECK(weaker.metadata().get_tag(out.trained.version.id, "champion_verdict") == "loses");
+
+    // A verdict no train step writes stops the deploy step rather than deploying.
+    weaker.metadata().set_tag(out.trained.version.id, "champion_verdict", "maybe");
+    CHECK_THROWS_WITH_AS(breast_cancer_workflow(settings, test_profile).deploy_model(),
+                         doctest::Contains("unknown verdict 'maybe'"), lolpop::error);
 }
 
 TEST_CASE("bad input stops the step with a clear error and leaves the stores as they were") {

@@ -121,7 +121,7 @@ TEST_CASE("build_all forecasts tomorrow's temp_max better than 'tomorrow is like
 
     auto& tracker = workflow.metadata();
     CHECK(tracker.list_runs().size() == 5);
-    for (const run& r : tracker.list_runs()) CHECK(r.status == "ok");
+    for (const run& r : tracker.list_runs()) CHECK(r.status == lolpop::run_status::ok);
     CHECK(tracker.get_lineage(out.trained.version).size() == 1);
 }
 

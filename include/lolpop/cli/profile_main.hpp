@@ -51,7 +51,7 @@ int profile_main(int argc, char** argv, const profile_info& profile, typename Wo
                                   .test_metrics = out.trained.metrics,
                                   .perf_metric = out.trained.perf_metric,
                                   .deployed_score = out.trained.deployed_score,
-                                  .beats_deployed = out.trained.beats_deployed,
+                                  .verdict = out.trained.verdict,
                                   .deployed = out.deployed,
                                   .prediction = out.predicted.job,
                                   .prediction_metrics = out.predicted.metrics,

@@ -8,8 +8,11 @@
 // Semantics
 //   A component holds its settings and whatever state its role needs (a fitted transformer,
 //   an open database). It never reads globals: what it needs comes through its config and context.
+// Optional
+//   T::inert             static constexpr bool, true for a component that does nothing
+//                        (lolpop::inert_component)
 // Models
-//   every type under lolpop/components/.
+//   every type under lolpop/components/; inert: every null_<role>.
 // Example
 //   struct my_logger { struct config { std::string prefix = ">"; }; static constexpr
 //   std::string_view name = "my_logger"; my_logger(const config&, lolpop::context&); ... };
@@ -35,5 +38,12 @@ concept constructible_from_config = has_config<T> && std::constructible_from<T, 
 
 template <class T>
 concept component = has_config<T> && has_name<T> && constructible_from_config<T>;
+
+// A component that does nothing when it is called: the null_<role> defaults, which say so with
+// `static constexpr bool inert = true`. Calling one is always correct (they are null objects);
+// pipelines ask this capability, never a type's identity, only to skip work whose one consumer
+// the component is (loading a stored dataset for a profiler that compares nothing).
+template <class T>
+concept inert_component = component<T> && requires { requires T::inert; };
 
 }  // namespace lolpop

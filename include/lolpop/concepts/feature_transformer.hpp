@@ -7,11 +7,15 @@
 //   t.transform(const lolpop::frame& X) -> lolpop::frame
 // Semantics
 //   fit sees train features only; transform uses what fit learned and never refits.
+// Optional
+//   t.transform_dense(const lolpop::frame& X) -> lolpop::dense_matrix   the features in one pass:
+//                                                lolpop::dense_feature_transformer
 // Models
-//   null_feature_transformer (returns its input).
+//   null_feature_transformer (returns its input), feature_chain (dense).
 // Example
 //   scaler.fit(split.train.X); auto X = scaler.transform(split.test.X);
 #include <lolpop/concepts/data_transformer.hpp>
+#include <lolpop/data/dense_matrix.hpp>
 
 namespace lolpop {
 
@@ -20,5 +24,12 @@ concept has_fit_frame = requires(T& t, const frame& f) { t.fit(f); };
 
 template <class T>
 concept feature_transformer = component<T> && has_fit_frame<T> && has_transform<T>;
+
+// Optional: makes the model's features as one dense matrix in one pass (a fused chain), for a
+// lolpop::dense_predicting_trainer to read with no frame in between.
+template <class T>
+concept dense_feature_transformer = feature_transformer<T> && requires(const T& t, const frame& X) {
+    { t.transform_dense(X) } -> std::same_as<dense_matrix>;
+};
 
 }  // namespace lolpop

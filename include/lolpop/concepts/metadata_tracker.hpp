@@ -4,7 +4,7 @@
 //
 // Requirements (all ids are strings the tracker assigns)
 //   t.start_run(profile, build_id, step) -> run
-//   t.end_run(const run&, status)                       status "ok" or "failed"
+//   t.end_run(const run&, run_status)                   run_status::ok or run_status::failed
 //   t.create_dataset_version(const run&, dataset_name, content_hash, uri, rows, cols) -> dataset_version
 //   t.latest_dataset_version(dataset_name) -> std::optional<dataset_version>
 //   t.get_dataset_version(id) -> std::optional<dataset_version>
@@ -33,9 +33,9 @@
 namespace lolpop {
 
 template <class T>
-concept tracks_runs = requires(T& t, const std::string& s, const run& r) {
+concept tracks_runs = requires(T& t, const std::string& s, const run& r, run_status status) {
     { t.start_run(s, s, s) } -> std::same_as<run>;
-    t.end_run(r, s);
+    t.end_run(r, status);
 };
 
 template <class T>

@@ -19,13 +19,6 @@
 
 namespace lolpop {
 
-struct deployment {
-    std::string model_name;
-    std::string model_version_id;
-    std::string uri;
-    std::string deployed_at;
-};
-
 template <class T>
 concept deploys_models = requires(T& t, const promotion& p, const model_version& mv, std::string_view bytes) {
     { t.deploy_model(p, mv, bytes) } -> std::same_as<deployment>;

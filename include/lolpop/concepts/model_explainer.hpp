@@ -10,16 +10,12 @@
 // Models
 //   null_model_explainer (no importances, an empty frame).
 #include <lolpop/concepts/model_trainer.hpp>
+#include <lolpop/core/resources.hpp>
 
 #include <string>
 #include <vector>
 
 namespace lolpop {
-
-struct feature_importance {
-    std::string feature;
-    double importance = 0;
-};
 
 template <class T, class Trainer>
 concept explains_models = has_model_type<Trainer> &&

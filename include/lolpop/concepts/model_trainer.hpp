@@ -13,12 +13,16 @@
 //   predict_proba require X to have the training columns (by name; extra columns are ignored).
 //   load_model(save_model(m)) predicts exactly as m. predict_proba on a regression model is an
 //   error.
-// Optional
+// Optional (each a named concept below)
 //   t.predict_all(const model_type&, const frame& X) -> predictions   labels and probabilities
-//                                                    from one prediction (the predict step uses it)
+//                                                    from one prediction (the predict step uses it):
+//                                                    lolpop::all_predicting_trainer
 //   T::refit_config(const config&, const model_type&) -> config      the settings that refit a chosen
 //                                                    model on all data (retrain_all): e.g. the rounds
-//                                                    early stopping chose
+//                                                    early stopping chose: lolpop::refitting_trainer
+//   t.predict(m, const dense_matrix&), t.predict_proba(m, const dense_matrix&)
+//                                                    predictions from a fused feature transformer's
+//                                                    output: lolpop::dense_predicting_trainer
 // Models
 //   xgboost_trainer.
 // Example
@@ -28,6 +32,7 @@
 #include <lolpop/core/prediction.hpp>
 #include <lolpop/core/problem.hpp>
 #include <lolpop/core/split.hpp>
+#include <lolpop/data/dense_matrix.hpp>
 
 #include <concepts>
 #include <string>
@@ -62,5 +67,30 @@ concept has_save_load = has_model_type<T> && requires(T& t, const typename T::mo
 template <class T>
 concept model_trainer = component<T> && has_model_type<T> && has_fit<T> && has_predict<T> && has_predict_proba<T> &&
                         has_save_load<T>;
+
+// Optional capabilities, which pipelines use when a trainer has them.
+
+// Adapts the chosen settings for the refit on all data to the chosen model (retrain_all).
+template <class T>
+concept refitting_trainer = model_trainer<T> &&
+    requires(const typename T::config& c, const typename T::model_type& m) {
+        { T::refit_config(c, m) } -> std::same_as<typename T::config>;
+    };
+
+// Labels and probabilities from one prediction over `Input` (a frame, or a dense_matrix).
+template <class T, class Input = frame>
+concept all_predicting_trainer = model_trainer<T> &&
+    requires(const T& t, const typename T::model_type& m, const Input& X) {
+        { t.predict_all(m, X) } -> std::same_as<predictions>;
+    };
+
+// Predicts from a dense matrix of features (what a fused feature transformer makes), with no frame
+// in between.
+template <class T>
+concept dense_predicting_trainer = model_trainer<T> &&
+    requires(T& t, const typename T::model_type& m, const dense_matrix& X) {
+        { t.predict(m, X) } -> std::same_as<column>;
+        { t.predict_proba(m, X) } -> std::same_as<class_probabilities>;
+    };
 
 }  // namespace lolpop

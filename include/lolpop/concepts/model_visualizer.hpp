@@ -7,11 +7,13 @@
 // Optional
 //   t.plot_feature_importance(const std::vector<feature_importance>&, const std::string& directory)
 //       -> std::string   the path of the file written; the train pipeline calls it with the
-//                        model explainer's importances, when there are any
+//                        model explainer's importances, when there are any:
+//                        lolpop::importance_plotting_visualizer
 // Models
 //   null_model_visualizer (writes nothing).
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/evaluation.hpp>
+#include <lolpop/core/resources.hpp>
 
 #include <string>
 #include <vector>
@@ -25,5 +27,12 @@ concept generates_viz = requires(T& t, const evaluation& e, const std::string& d
 
 template <class T>
 concept model_visualizer = component<T> && generates_viz<T>;
+
+// Optional: also draws the model explainer's feature importances.
+template <class T>
+concept importance_plotting_visualizer = model_visualizer<T> &&
+    requires(T& t, const std::vector<feature_importance>& importances, const std::string& dir) {
+        { t.plot_feature_importance(importances, dir) } -> std::same_as<std::string>;
+    };
 
 }  // namespace lolpop

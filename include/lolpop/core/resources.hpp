@@ -2,7 +2,9 @@
 // Typed records of what a workflow produced, as the metadata tracker stores them.
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lolpop {
@@ -16,13 +18,20 @@ struct artifact {
     std::size_t size = 0;
 };
 
+// Where a run stands: it starts running and ends ok or failed.
+enum class run_status { running, ok, failed };
+
+std::string_view to_string(run_status s) noexcept;
+// The status a stored name stands for; nothing for a name that is not one.
+std::optional<run_status> parse_run_status(std::string_view name) noexcept;
+
 // One execution of one runner step by one profile binary.
 struct run {
     std::string id;
     std::string profile;   // profile name, e.g. "dev"
     std::string build_id;  // hash of the resolved profile and generator version
     std::string step;      // "process", "train", ...
-    std::string status;    // "running", "ok", "failed"
+    run_status status = run_status::running;
     std::string started_at;
     std::string ended_at;
 };
@@ -89,6 +98,20 @@ struct promotion {
     std::string model_version_id;
     bool approved = false;
     std::string created_at;
+};
+
+// The model version a deployer serves for a model name, and where.
+struct deployment {
+    std::string model_name;
+    std::string model_version_id;
+    std::string uri;
+    std::string deployed_at;
+};
+
+// How much one feature weighs in a model's predictions, as its explainer measures it.
+struct feature_importance {
+    std::string feature;
+    double importance = 0;
 };
 
 }  // namespace lolpop

@@ -2,7 +2,7 @@
 // lolpop::offline_deploy — registers, promotes, approves and deploys a model version.
 //
 // Steps (as in lolpop): register the version; promote it only when it beat the deployed model
-// (the train step's "beats_deployed" tag, so deploy can run as its own process); approve it when
+// (the train step's verdict, stored as a tag so deploy can run as its own process); approve it when
 // auto_approve is set; deploy it once approved.
 // Roles: model_repository and model_deployer (required).
 // lolpop-gen: includes begin
@@ -14,6 +14,8 @@
 // lolpop-gen: includes end
 #include <lolpop/concepts/model_deployer.hpp>
 #include <lolpop/concepts/model_repository.hpp>
+#include <lolpop/core/error.hpp>
+#include <lolpop/core/verdict.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>
@@ -76,7 +78,7 @@ public:
     std::optional<deployment> deploy_model(Services& svc, const model_version& version) {
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "deploy");
         parts_.model_repository.register_model(version);
-        if (svc.metadata.get_tag(version.id, "beats_deployed") == std::optional<std::string>("false")) {
+        if (!replaces_champion(stored_verdict(svc.metadata, version.id))) {
             ctx_.log(log_level::info, "deploy: " + version.id + " did not beat the deployed model, which stays");
             run.succeed();
             return std::nullopt;
@@ -97,6 +99,19 @@ public:
     }
 
 private:
+    // What the train step concluded for the version; a version trained before verdicts had names
+    // carries "beats_deployed" instead.
+    template <class Tracker>
+    static champion_verdict stored_verdict(Tracker& metadata, const std::string& version_id) {
+        if (const auto tag = metadata.get_tag(version_id, std::string(verdict_tag))) {
+            if (const auto v = parse_verdict(*tag)) return *v;
+            throw error("model version " + version_id + " has an unknown verdict '" + *tag + "'", "deploy");
+        }
+        if (metadata.get_tag(version_id, "beats_deployed") == std::optional<std::string>("false"))
+            return champion_verdict::loses;
+        return champion_verdict::unopposed;
+    }
+
     config config_;
     context& ctx_;
     parts parts_;

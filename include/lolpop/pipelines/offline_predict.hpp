@@ -23,6 +23,7 @@
 #include <lolpop/concepts/data_profiler.hpp>
 #include <lolpop/concepts/data_transformer.hpp>
 #include <lolpop/analysis/metrics.hpp>
+#include <lolpop/core/outcome.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
@@ -56,12 +57,6 @@ struct predict_request {
     std::string index;
     std::string model_name;
     bool regression = false;
-};
-
-struct predict_outcome {
-    prediction_job job;
-    std::size_t rows = 0;
-    metric_values metrics;  // empty unless the data held the target
 };
 
 // lolpop-gen: parts begin
@@ -193,10 +188,7 @@ private:
         if (!version) throw error("deployed model version " + current->model_version_id + " is not in the metadata store", "predict");
 
         scored s{std::move(*version), {}, {}, {}, {}};
-        if constexpr (std::is_same_v<transformer_type, null_data_transformer>)
-            s.data = parts_.data_connector.get_data(request.source);  // not copied through a transform that changes nothing
-        else
-            s.data = parts_.data_transformer.transform(parts_.data_connector.get_data(request.source));
+        s.data = parts_.data_transformer.transform(parts_.data_connector.get_data(request.source));
         detail::require_column(s.data, request.index, "model_index", request.source);
         detail::stop_on_error(parts_.data_checker.check_data(s.data), ctx_, "predict " + request.source);
 
@@ -245,7 +237,7 @@ private:
     // Drift: the new data against the data the deployed model was trained on.
     template <class Services>
     void compare_with_training(Services& svc, const model_version& version, const frame& data) {
-        if constexpr (!std::is_same_v<profiler_type, null_data_profiler>) {
+        if constexpr (!inert_component<profiler_type>) {  // loading the training data is the cost
             for (const dataset_version& trained_on : svc.metadata.get_lineage(version))
                 detail::stop_on_error(parts_.data_profiler.compare_data(svc.store.get_data(trained_on.content_hash), data), ctx_,
                                       "predict drift");

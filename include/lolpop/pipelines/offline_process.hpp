@@ -99,8 +99,8 @@ public:
                                                                        stored.uri, data.rows(), data.cols());
         svc.ctx.log(log_level::info, "process: " + source + " -> dataset '" + config_.dataset_name + "' version " +
                                          version.id + " (" + std::to_string(data.rows()) + " rows)");
-        if constexpr (!std::is_same_v<profiler_type, null_data_profiler>) {
-            detail::stop_on_error(parts_.data_profiler.profile_data(data), svc.ctx, "process profile");
+        detail::stop_on_error(parts_.data_profiler.profile_data(data), svc.ctx, "process profile");
+        if constexpr (!inert_component<profiler_type>) {  // loading the previous version is the cost
             if (previous && previous->content_hash != version.content_hash)
                 detail::stop_on_error(parts_.data_profiler.compare_data(svc.store.get_data(previous->content_hash), data), svc.ctx,
                                       "process compare");

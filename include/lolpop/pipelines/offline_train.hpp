@@ -34,6 +34,7 @@
 #include <lolpop/concepts/model_visualizer.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/analysis/metrics.hpp>
+#include <lolpop/core/outcome.hpp>
 #include <lolpop/pipelines/detail/check_explainer.hpp>
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/pipelines/detail/model_predictor.hpp>
@@ -64,14 +65,6 @@ struct train_request {
     std::string model_name;
     bool regression = false;
     std::string default_metric;
-};
-
-struct train_outcome {
-    model_version version;
-    metric_values metrics;  // on the test part
-    std::string perf_metric;
-    bool beats_deployed = true;
-    std::optional<double> deployed_score;  // the champion's perf_metric on the same test part
 };
 
 // lolpop-gen: parts begin
@@ -161,7 +154,7 @@ public:
                   "offline_train: role model_explainer is bound to a type that does not model lolpop::model_explainer for "
                   "the type bound to role model_trainer");
     static_assert(!fits_role<role::feature_transformer, features_type> ||
-                      std::is_same_v<features_type, null_feature_transformer> || has_fitted_state<features_type>,
+                      inert_component<features_type> || has_fitted_state<features_type>,
                   "offline_train: role feature_transformer is bound to a type that cannot save what it learned "
                   "(missing: save_state, load_state), so predictions could not apply it");
     using predictor_type = detail::model_predictor<features_type, trainer_type, explainer_type>;
@@ -180,10 +173,62 @@ public:
     predictor_type& predictor() noexcept { return predictor_; }
 
     // `rows_of` is the runner's task hook (lolpop::model_rows): the model learns from the rows it
-    // makes of the stored dataset.
+    // makes of the stored dataset. The steps are lolpop's: split, train, analyze, check, bias,
+    // compare, retrain; nothing is stored until every one of them has passed.
     template <class Services, class Deployer, class Rows = same_rows>
     train_outcome train_model(Services& svc, const dataset_version& data_version, const train_request& request,
                               Deployer& deployer, const Rows& rows_of = {}) {
+        const frame data = labeled_rows(svc, data_version, request, rows_of);
+        const problem_type problem = request.regression ? problem_type::regression : classification_problem(data, request.target);
+        const std::string metric_name = config_.perf_metric.empty() ? request.default_metric : config_.perf_metric;
+        const metric_info& metric = find_metric(metric_name);
+        if (request.regression ? !metric.regression : !metric.classification)
+            throw error("perf_metric '" + metric_name + "' does not apply to " + std::string(to_string(problem)) + " problems",
+                        "train.config.perf_metric");
+
+        const data_split split = split_data(data, request.target);
+        const std::optional<data_split> transformed = transform_split(split);
+        const data_split& model_split = transformed ? *transformed : split;
+        selected_model chosen = train_trials(model_split, problem, metric, metric_name);
+        evaluation test = analyze_model(chosen.model, split, model_split, problem);
+        check_model(split, test);
+
+        train_outcome outcome;
+        outcome.metrics = test.metrics;
+        outcome.perf_metric = metric_name;
+        if (config_.compare_to_deployed) compare_models(outcome, deployer, split.test, problem, metric, request);
+        if (config_.retrain_all) retrain_model(chosen, data, request.target, problem, transformed.has_value());
+
+        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "train");
+        outcome.version = version_model(svc, run.get(), chosen, data_version, request, outcome, problem);
+        record_explanations(svc, outcome.version.id, chosen.model, test);
+        run.succeed();
+        ctx_.log(log_level::info, "train: model '" + request.model_name + "' version " +
+                                      std::to_string(outcome.version.version) + " " + metric_name + " = " +
+                                      std::to_string(score_of(outcome.metrics, metric_name)));
+        return outcome;
+    }
+
+private:
+    using trainer_config = typename trainer_type::config;
+    using trainer_model = typename trainer_type::model_type;
+
+    struct trial_result {
+        std::string params;  // the tuner's settings, "key = value" lines
+        metric_values metrics;
+    };
+    // The tuner trial that won, with the settings it was fitted with.
+    struct selected_model {
+        trainer_model model;
+        trainer_config config;
+        std::vector<trial_result> trials;
+    };
+
+    // The stored dataset as the model learns from it: the task's rows, without the index, and
+    // without rows that have no target value.
+    template <class Services, class Rows>
+    frame labeled_rows(Services& svc, const dataset_version& data_version, const train_request& request,
+                       const Rows& rows_of) const {
         frame data = svc.store.get_data(data_version.content_hash);
         if constexpr (!std::is_same_v<Rows, same_rows>) data = rows_of(data).data;
         if (!request.index.empty() && data.has(request.index)) data.remove(request.index);
@@ -193,109 +238,108 @@ public:
                                           " rows without a target value are left out");
             data = data.take(labeled);
         }
-        const problem_type problem = request.regression ? problem_type::regression : classification_problem(data, request.target);
-        const std::string metric_name = config_.perf_metric.empty() ? request.default_metric : config_.perf_metric;
-        const metric_info& metric = find_metric(metric_name);
-        if (request.regression ? !metric.regression : !metric.classification)
-            throw error("perf_metric '" + metric_name + "' does not apply to " + std::string(to_string(problem)) + " problems",
-                        "train.config.perf_metric");
+        return data;
+    }
 
-        const data_split split = parts_.data_splitter.split_data(data, request.target);
-        // Models learn from and are scored on the features as the feature transformer makes them;
-        // checkers look at the data as it came.
+    // split: the data splitter's parts; the feature transformer learns from the training part.
+    data_split split_data(const frame& data, const std::string& target) {
+        data_split split = parts_.data_splitter.split_data(data, target);
         parts_.feature_transformer.fit(split.train.X);
-        const std::optional<data_split> transformed = transform_split(split);
-        const data_split& model_split = transformed ? *transformed : split;
-        const labeled_data& selection = model_split.valid.X.rows() > 0 ? model_split.valid : model_split.test;
+        return split;
+    }
 
-        // One fit per trial; the best on the selection part by perf_metric wins.
-        struct trial_result {
-            std::string params;
-            metric_values metrics;
-        };
+    // train: one fit per tuner trial; the best on the validation part (the test part when there is
+    // none) by perf_metric wins.
+    selected_model train_trials(const data_split& model_split, problem_type problem, const metric_info& metric,
+                                const std::string& metric_name) {
+        const labeled_data& selection = model_split.valid.X.rows() > 0 ? model_split.valid : model_split.test;
+        std::optional<selected_model> best;
         std::vector<trial_result> trials;
-        std::optional<typename trainer_type::model_type> best_model;
-        typename trainer_type::config best_config = trainer_config_;
         double best_score = 0;
         for (const trial& t : parts_.hyperparameter_tuner.trials()) {
-            auto trial_config = trainer_config_;
+            trainer_config trial_config = trainer_config_;
             std::string params;
             for (const auto& [key, value] : t) {
                 set_setting(trial_config, key, value, "train.hyperparameter_tuner");
                 params += key + " = " + format_setting_value(value) + "\n";
             }
             trainer_type trial_trainer(trial_config, ctx_);
-            auto model = trial_trainer.fit(model_split, problem);
+            trainer_model model = trial_trainer.fit(model_split, problem);
             const evaluation e = detail::evaluate_model(trial_trainer, model, selection, problem, "valid");
             const double score = score_of(e.metrics, metric_name);
             trials.push_back({params, e.metrics});
-            if (!best_model || is_better(metric, score, best_score)) {
-                best_model.emplace(std::move(model));
-                best_config = trial_config;
+            if (!best || is_better(metric, score, best_score)) {
+                best.emplace(selected_model{std::move(model), trial_config, {}});
                 best_score = score;
             }
         }
-        if (!best_model) throw error("the hyperparameter tuner proposed no trials", "train.hyperparameter_tuner");
+        if (!best) throw error("the hyperparameter tuner proposed no trials", "train.hyperparameter_tuner");
+        best->trials = std::move(trials);
+        return std::move(*best);
+    }
 
-        evaluation test = detail::evaluate_model(parts_.model_trainer, *best_model, model_split.test, problem, "test");
-        if (transformed) test.X = split.test.X;
+    // analyze: the chosen model on the test part; checkers see the test features as they came.
+    evaluation analyze_model(const trainer_model& model, const data_split& split, const data_split& model_split,
+                             problem_type problem) {
+        evaluation test = detail::evaluate_model(parts_.model_trainer, model, model_split.test, problem, "test");
+        if (&model_split != &split) test.X = split.test.X;
+        return test;
+    }
+
+    // check, bias: the model checker and the bias checker stop the step on an error finding.
+    void check_model(const data_split& split, const evaluation& test) {
         detail::stop_on_error(parts_.model_checker.check_model(split, test), ctx_, "train model check");
         detail::stop_on_error(parts_.model_bias_checker.check_model_bias(test), ctx_, "train bias check");
+    }
 
-        train_outcome outcome;
-        outcome.metrics = test.metrics;
-        outcome.perf_metric = metric_name;
-        if (config_.compare_to_deployed) compare_with_deployed(outcome, deployer, split.test, problem, metric, request);
+    // retrain: the chosen settings (as the trainer adapts them to the chosen model) fitted on all
+    // rows, the feature transformer refitted with them.
+    void retrain_model(selected_model& chosen, const frame& data, const std::string& target, problem_type problem,
+                       bool transformed) {
+        data_split all;
+        all.train.y = data[target];
+        all.train.X = data;
+        all.train.X.remove(target);
+        parts_.feature_transformer.fit(all.train.X);
+        if (transformed) all.train.X = parts_.feature_transformer.transform(all.train.X);
+        chosen.config = refit_config(chosen.config, chosen.model);
+        trainer_type final_trainer(chosen.config, ctx_);
+        chosen.model = final_trainer.fit(all, problem);
+    }
 
-        if (config_.retrain_all) {
-            data_split all;
-            all.train.y = data[request.target];
-            all.train.X = data;
-            all.train.X.remove(request.target);
-            parts_.feature_transformer.fit(all.train.X);
-            if (transformed) all.train.X = parts_.feature_transformer.transform(all.train.X);
-            best_config = refit_config(best_config, *best_model);
-            trainer_type final_trainer(best_config, ctx_);
-            best_model.emplace(final_trainer.fit(all, problem));
-        }
-
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "train");
-        const artifact stored = svc.store.version_model(predictor_.save_model(parts_.feature_transformer, *best_model));
+    // The model version with its artifact, lineage, metrics, trials and verdict.
+    template <class Services>
+    model_version version_model(Services& svc, const run& r, const selected_model& chosen, const dataset_version& data_version,
+                                const train_request& request, const train_outcome& outcome, problem_type problem) {
+        const artifact stored = svc.store.version_model(predictor_.save_model(parts_.feature_transformer, chosen.model));
         model_version draft;
         draft.model_name = request.model_name;
         draft.trainer = std::string(trainer_type::name);
         draft.content_hash = stored.hash;
         draft.uri = stored.uri;
-        draft.params = settings_to_toml(best_config);
+        draft.params = settings_to_toml(chosen.config);
         draft.dataset_versions = {data_version.id};
-        outcome.version = svc.metadata.create_model_version(run.get(), draft);
-        const std::string& id = outcome.version.id;
-        svc.metrics.log_metrics(id, outcome.metrics);
-        for (std::size_t i = 0; i < trials.size(); ++i) {
+        model_version version = svc.metadata.create_model_version(r, draft);
+        svc.metrics.log_metrics(version.id, outcome.metrics);
+        for (std::size_t i = 0; i < chosen.trials.size(); ++i) {
             experiment e;
-            e.model_version_id = id;
+            e.model_version_id = version.id;
             e.name = "trial-" + std::to_string(i + 1);
-            e.params = trials[i].params;
-            e.metrics = trials[i].metrics;
+            e.params = chosen.trials[i].params;
+            e.metrics = chosen.trials[i].metrics;
             svc.metadata.create_experiment(e);
         }
-        svc.metadata.set_tag(id, "problem", std::string(to_string(problem)));
-        svc.metadata.set_tag(id, "perf_metric", metric_name);
-        svc.metadata.set_tag(id, "beats_deployed", outcome.beats_deployed ? "true" : "false");
-        record_explanations(svc, id, *best_model, test);
-        run.succeed();
-        ctx_.log(log_level::info, "train: model '" + request.model_name + "' version " +
-                                      std::to_string(outcome.version.version) + " " + metric_name + " = " +
-                                      std::to_string(score_of(outcome.metrics, metric_name)));
-        return outcome;
+        svc.metadata.set_tag(version.id, "problem", std::string(to_string(problem)));
+        svc.metadata.set_tag(version.id, "perf_metric", outcome.perf_metric);
+        svc.metadata.set_tag(version.id, std::string(verdict_tag), std::string(to_string(outcome.verdict)));
+        return version;
     }
 
-private:
     // The chosen settings for the refit on all data, as the trainer adapts them to the chosen model
     // (XGBoost: the rounds early stopping kept), or as they are.
     template <class Config, class Model>
     static Config refit_config(const Config& chosen, const Model& model) {
-        if constexpr (requires { { trainer_type::refit_config(chosen, model) } -> std::same_as<Config>; })
+        if constexpr (refitting_trainer<trainer_type>)
             return trainer_type::refit_config(chosen, model);
         else
             return chosen;
@@ -311,7 +355,7 @@ private:
 
     // Each part's features through the fitted feature transformer; nothing to do without one.
     std::optional<data_split> transform_split(const data_split& split) const {
-        if constexpr (std::is_same_v<features_type, null_feature_transformer>) {
+        if constexpr (inert_component<features_type>) {
             return std::nullopt;
         } else {
             data_split out;
@@ -327,9 +371,10 @@ private:
         return it->second;
     }
 
-    // The deployed model stays champion unless the new one scores better on the same test rows.
+    // compare: the deployed model stays champion unless the new one scores at least as well on the
+    // same test rows.
     template <class Deployer>
-    void compare_with_deployed(train_outcome& outcome, Deployer& deployer, const labeled_data& test, problem_type problem,
+    void compare_models(train_outcome& outcome, Deployer& deployer, const labeled_data& test, problem_type problem,
                                const metric_info& metric, const train_request& request) {
         const auto current = deployer.current_deployment(request.model_name);
         if (!current) return;
@@ -337,12 +382,15 @@ private:
             const auto champion = predictor_.load_model(deployer.load_deployed(*current));
             const evaluation e = detail::evaluate_model(predictor_, champion, test, problem, "test");
             outcome.deployed_score = score_of(e.metrics, outcome.perf_metric);
-            outcome.beats_deployed = !is_better(metric, *outcome.deployed_score, score_of(outcome.metrics, outcome.perf_metric));
+            outcome.verdict = is_better(metric, *outcome.deployed_score, score_of(outcome.metrics, outcome.perf_metric))
+                                  ? champion_verdict::loses
+                                  : champion_verdict::wins;
             ctx_.log(log_level::info, "train: deployed model " + current->model_version_id + " scores " +
                                           std::to_string(*outcome.deployed_score) + " on the same test rows; the new model " +
-                                          (outcome.beats_deployed ? "wins" : "loses"));
+                                          std::string(to_string(outcome.verdict)));
         } catch (const error& e) {
             // A champion that no longer fits the data (other columns) cannot defend its title.
+            outcome.verdict = champion_verdict::incomparable;
             ctx_.log(log_level::warn, std::string("train: the deployed model cannot be compared: ") + e.what());
         }
     }
@@ -354,15 +402,13 @@ private:
         for (const feature_importance& f : importances)
             listed += f.feature + " = " + format_setting_value(to_setting_value(f.importance)) + "\n";
         if (!listed.empty()) svc.metadata.set_tag(id, "feature_importance", listed);
-        if constexpr (!std::is_same_v<visualizer_type, null_model_visualizer>) {
-            const std::string directory = config_.reports_dir + "/" + id;
-            std::vector<std::string> files = parts_.model_visualizer.generate_viz(test, directory);
-            if constexpr (requires { { parts_.model_visualizer.plot_feature_importance(importances, directory) } -> std::same_as<std::string>; })
-                if (!importances.empty()) files.push_back(parts_.model_visualizer.plot_feature_importance(importances, directory));
-            for (std::string& file : files) {
-                ctx_.log(log_level::info, "train: wrote " + file);
-                ctx_.record_file(std::move(file));
-            }
+        const std::string directory = config_.reports_dir + "/" + id;
+        std::vector<std::string> files = parts_.model_visualizer.generate_viz(test, directory);
+        if constexpr (importance_plotting_visualizer<visualizer_type>)
+            if (!importances.empty()) files.push_back(parts_.model_visualizer.plot_feature_importance(importances, directory));
+        for (std::string& file : files) {
+            ctx_.log(log_level::info, "train: wrote " + file);
+            ctx_.record_file(std::move(file));
         }
     }
 

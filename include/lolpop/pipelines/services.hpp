@@ -18,7 +18,7 @@ struct services {
     const profile_info& profile;
 };
 
-// A run recorded in the metadata tracker for the lifetime of one step. It ends "failed" unless
+// A run recorded in the metadata tracker for the lifetime of one step. It ends failed unless
 // succeed() is called, so a step that throws is on record as failed.
 template <class Tracker>
 class tracked_run {
@@ -30,14 +30,14 @@ public:
     ~tracked_run() {
         if (!ended_) {
             try {
-                tracker_.end_run(run_, "failed");
+                tracker_.end_run(run_, run_status::failed);
             } catch (...) {  // the original failure matters more than recording it
             }
         }
     }
 
     void succeed() {
-        tracker_.end_run(run_, "ok");
+        tracker_.end_run(run_, run_status::ok);
         ended_ = true;
     }
     const run& get() const noexcept { return run_; }

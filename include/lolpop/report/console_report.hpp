@@ -2,9 +2,8 @@
 // What the profile binary prints: the composed workflow for --describe and a summary per step.
 #include <lolpop/core/profile_info.hpp>
 #include <lolpop/composition/settings_tree.hpp>
-#include <lolpop/pipelines/offline_predict.hpp>
-#include <lolpop/pipelines/offline_train.hpp>
-#include <lolpop/runners/tabular_runner.hpp>
+#include <lolpop/core/outcome.hpp>
+#include <lolpop/core/resources.hpp>
 
 #include <optional>
 #include <string>

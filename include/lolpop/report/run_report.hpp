@@ -1,10 +1,10 @@
 #pragma once
 // The HTML run report: one self-contained page (inline CSS and SVG, nothing fetched) that a
 // build-all leaves behind, for a person to read what the run did without the metadata store.
-#include <lolpop/concepts/model_deployer.hpp>
 #include <lolpop/core/profile_info.hpp>
 #include <lolpop/core/report.hpp>
 #include <lolpop/core/resources.hpp>
+#include <lolpop/core/verdict.hpp>
 #include <lolpop/composition/settings_tree.hpp>
 
 #include <optional>
@@ -22,7 +22,7 @@ struct run_report_data {
     metric_values test_metrics;
     std::string perf_metric;
     std::optional<double> deployed_score;  // the champion's perf_metric on the same test rows
-    bool beats_deployed = true;
+    champion_verdict verdict = champion_verdict::unopposed;
     std::optional<deployment> deployed;    // empty when the new model was not deployed
     prediction_job prediction;
     metric_values prediction_metrics;      // empty unless the predict data held the target

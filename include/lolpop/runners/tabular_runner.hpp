@@ -6,6 +6,7 @@
 // logger, notifier. Pipeline roles: process, train, deploy, predict (all required).
 // Each step finds what earlier steps stored (the latest dataset version, model version and
 // deployment), so an orchestrator can run every step as its own process.
+#include <lolpop/core/outcome.hpp>
 #include <lolpop/core/profile_info.hpp>
 #include <lolpop/pipelines/offline_deploy.hpp>
 #include <lolpop/pipelines/offline_predict.hpp>
@@ -46,13 +47,6 @@ struct tabular_task {
     static std::vector<std::pair<std::string, std::string>> required_columns(const config& c) {
         return {{"model_target", c.model_target}, {"model_index", c.model_index}};
     }
-};
-
-struct build_all_outcome {
-    dataset_version data;
-    train_outcome trained;
-    std::optional<deployment> deployed;
-    predict_outcome predicted;
 };
 
 template <class Task, class... Binds>

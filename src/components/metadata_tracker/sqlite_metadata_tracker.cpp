@@ -126,9 +126,12 @@ std::string sql(std::string_view select, std::string_view rest) { return std::st
 
 std::size_t to_size(std::int64_t v) { return static_cast<std::size_t>(v); }
 
-run read_run(const sqlite_statement& s) {
-    return {s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(3),
-            s.column_text(4), s.column_text(5), s.column_text(6)};
+// `where` names the store in the error for a status no version of lolpop writes.
+run read_run(const sqlite_statement& s, const std::string& where) {
+    const std::string status = s.column_text(4);
+    const std::optional<run_status> parsed = parse_run_status(status);
+    if (!parsed) throw error("run " + s.column_text(0) + " has an unknown status '" + status + "'", where);
+    return {s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(3), *parsed, s.column_text(5), s.column_text(6)};
 }
 
 dataset_version read_dataset_version(const sqlite_statement& s) {
@@ -213,7 +216,7 @@ sqlite_metadata_tracker& sqlite_metadata_tracker::operator=(sqlite_metadata_trac
 run sqlite_metadata_tracker::start_run(const std::string& profile, const std::string& build_id,
                                        const std::string& step) {
     constexpr std::string_view purpose = "record a new run";
-    run r{new_record_id("run"), profile, build_id, step, "running", detail::utc_timestamp(), ""};
+    run r{new_record_id("run"), profile, build_id, step, run_status::running, detail::utc_timestamp(), ""};
     sqlite_transaction tx(*db_, purpose);
     db_->prepare("INSERT INTO runs (id, profile, build_id, step, status, started_at, ended_at) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -222,7 +225,7 @@ run sqlite_metadata_tracker::start_run(const std::string& profile, const std::st
         .bind_text(2, r.profile)
         .bind_text(3, r.build_id)
         .bind_text(4, r.step)
-        .bind_text(5, r.status)
+        .bind_text(5, to_string(r.status))
         .bind_text(6, r.started_at)
         .bind_text(7, r.ended_at)
         .run();
@@ -230,14 +233,13 @@ run sqlite_metadata_tracker::start_run(const std::string& profile, const std::st
     return r;
 }
 
-void sqlite_metadata_tracker::end_run(const run& r, const std::string& status) {
-    if (status != "ok" && status != "failed")
-        throw error("unknown run status '" + status + "' (expected ok or failed)", db_->path());
+void sqlite_metadata_tracker::end_run(const run& r, run_status status) {
+    if (status == run_status::running) throw error("a run ends ok or failed, not running", db_->path());
     constexpr std::string_view purpose = "record the end of a run";
     sqlite_transaction tx(*db_, purpose);
     db_->prepare("UPDATE runs SET status = ?2, ended_at = ?3 WHERE id = ?1", purpose)
         .bind_text(1, r.id)
-        .bind_text(2, status)
+        .bind_text(2, to_string(status))
         .bind_text(3, detail::utc_timestamp())
         .run();
     if (db_->changes() == 0) throw error("unknown run '" + r.id + "'", db_->path());
@@ -247,7 +249,7 @@ void sqlite_metadata_tracker::end_run(const run& r, const std::string& status) {
 std::vector<run> sqlite_metadata_tracker::list_runs() {
     auto s = db_->prepare(sql(select_run, "ORDER BY rowid"), "list runs");
     std::vector<run> out;
-    while (s.step()) out.push_back(read_run(s));
+    while (s.step()) out.push_back(read_run(s, db_->path()));
     return out;
 }
 

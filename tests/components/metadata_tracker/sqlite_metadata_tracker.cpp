@@ -6,6 +6,7 @@
 #include "../../temp_directory.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <cmath>
 #include <cstdint>
@@ -76,36 +77,37 @@ TEST_CASE("sqlite_metadata_tracker records runs from start to end") {
     CHECK(r.profile == "dev");
     CHECK(r.build_id == "build-1");
     CHECK(r.step == "train");
-    CHECK(r.status == "running");
+    CHECK(r.status == lolpop::run_status::running);
     CHECK(is_timestamp(r.started_at));
     CHECK(r.ended_at.empty());
 
     auto other = tracker.start_run("dev", "build-1", "predict");
     CHECK(other.id != r.id);
-    tracker.end_run(r, "ok");
-    tracker.end_run(other, "failed");
+    tracker.end_run(r, lolpop::run_status::ok);
+    tracker.end_run(other, lolpop::run_status::failed);
 
     auto runs = tracker.list_runs();
     REQUIRE(runs.size() == 2);
     CHECK(runs[0].id == r.id);
-    CHECK(runs[0].status == "ok");
+    CHECK(runs[0].status == lolpop::run_status::ok);
     CHECK(is_timestamp(runs[0].ended_at));
     CHECK(runs[0].ended_at >= runs[0].started_at);
     CHECK(runs[0].started_at == r.started_at);
     CHECK(runs[1].step == "predict");
-    CHECK(runs[1].status == "failed");
+    CHECK(runs[1].status == lolpop::run_status::failed);
 }
 
 TEST_CASE("sqlite_metadata_tracker rejects a bad run status and an unknown run") {
     lolpop_test::temp_directory tmp;
     auto tracker = open_tracker((tmp / "metadata.db").string());
     auto r = tracker.start_run("dev", "b", "train");
-    CHECK_THROWS_WITH_AS(tracker.end_run(r, "done"), doctest::Contains("unknown run status 'done'"), lolpop::error);
-    CHECK(tracker.list_runs().front().status == "running");
+    CHECK_THROWS_WITH_AS(tracker.end_run(r, lolpop::run_status::running), doctest::Contains("ends ok or failed"),
+                         lolpop::error);
+    CHECK(tracker.list_runs().front().status == lolpop::run_status::running);
 
     lolpop::run ghost;
     ghost.id = "run-0000000000000000";
-    CHECK_THROWS_WITH_AS(tracker.end_run(ghost, "ok"), doctest::Contains("unknown run 'run-0000000000000000'"),
+    CHECK_THROWS_WITH_AS(tracker.end_run(ghost, lolpop::run_status::ok), doctest::Contains("unknown run 'run-0000000000000000'"),
                          lolpop::error);
     CHECK_THROWS_WITH_AS(tracker.create_dataset_version(ghost, "train", "h", "u", 1, 1),
                          doctest::Contains("unknown run"), lolpop::error);
@@ -113,6 +115,34 @@ TEST_CASE("sqlite_metadata_tracker rejects a bad run status and an unknown run")
                          lolpop::error);
     CHECK_FALSE(tracker.latest_dataset_version("train"));
     CHECK_FALSE(tracker.latest_model_version("m"));
+}
+
+TEST_CASE("a run status is stored by name, and a stored name that is no status is an error") {
+    for (const auto s : {lolpop::run_status::running, lolpop::run_status::ok, lolpop::run_status::failed})
+        CHECK(lolpop::parse_run_status(to_string(s)) == s);
+    CHECK_FALSE(lolpop::parse_run_status("done"));
+
+    lolpop_test::temp_directory tmp;
+    const std::string path = (tmp / "metadata.db").string();
+    {
+        auto tracker = open_tracker(path);
+        tracker.end_run(tracker.start_run("dev", "b", "train"), lolpop::run_status::failed);
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    std::string stored;
+    sqlite3_exec(
+        db, "SELECT status FROM runs",
+        [](void* out, int, char** values, char**) {
+            *static_cast<std::string*>(out) = values[0];
+            return 0;
+        },
+        &stored, nullptr);
+    CHECK(stored == "failed");
+    REQUIRE(sqlite3_exec(db, "UPDATE runs SET status = 'done'", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto tracker = open_tracker(path);
+    CHECK_THROWS_WITH_AS(tracker.list_runs(), doctest::Contains("unknown status 'done'"), lolpop::error);
 }
 
 TEST_CASE("sqlite_metadata_tracker keeps dataset versions and finds the latest") {
@@ -307,11 +337,11 @@ TEST_CASE("sqlite_metadata_tracker data persists when the file is opened again")
         dv = tracker.create_dataset_version(r, "train", "h", "u", 3, 2);
         mv = tracker.create_model_version(r, draft("cancer", {dv.id}));
         tracker.set_tag(mv.id, "stage", "production");
-        tracker.end_run(r, "ok");
+        tracker.end_run(r, lolpop::run_status::ok);
     }
     auto tracker = open_tracker(path);
     REQUIRE(tracker.list_runs().size() == 1);
-    CHECK(tracker.list_runs()[0].status == "ok");
+    CHECK(tracker.list_runs()[0].status == lolpop::run_status::ok);
     REQUIRE(tracker.latest_dataset_version("train"));
     CHECK(same(*tracker.latest_dataset_version("train"), dv));
     REQUIRE(tracker.get_model_version(mv.id));
@@ -361,8 +391,8 @@ TEST_CASE("two sqlite_metadata_trackers share one file") {
     CHECK(b.list_runs()[0].id == r.id);
     CHECK(b.create_model_version(r, draft("cancer")).version == 1);
     CHECK(a.create_model_version(r, draft("cancer")).version == 2);
-    b.end_run(r, "ok");
-    CHECK(a.list_runs()[0].status == "ok");
+    b.end_run(r, lolpop::run_status::ok);
+    CHECK(a.list_runs()[0].status == lolpop::run_status::ok);
 }
 
 TEST_CASE("sqlite_metadata_trackers writing at the same time never share a version number") {

@@ -79,9 +79,9 @@ TEST_CASE("sqlite_metrics_tracker and sqlite_metadata_tracker share one open fil
 
     auto r = metadata.start_run("dev", "b", "train");
     metrics.log_metric(r.id, "duration_s", 1.5);
-    metadata.end_run(r, "ok");
+    metadata.end_run(r, lolpop::run_status::ok);
     CHECK(second_metrics.get_metric(r.id, "duration_s") == 1.5);
-    CHECK(metadata.list_runs().front().status == "ok");
+    CHECK(metadata.list_runs().front().status == lolpop::run_status::ok);
 
     // Each component has its own schema version in the shared file.
     lolpop::sqlite_data_connector connector({path, {}}, ctx);

@@ -14,6 +14,7 @@ namespace lolpop {
 struct null_data_checker {
     struct config {};
     static constexpr std::string_view name = "null_data_checker";
+    static constexpr bool inert = true;
 
     null_data_checker(const config&, context&) {}
 

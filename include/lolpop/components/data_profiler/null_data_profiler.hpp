@@ -14,6 +14,7 @@ namespace lolpop {
 struct null_data_profiler {
     struct config {};
     static constexpr std::string_view name = "null_data_profiler";
+    static constexpr bool inert = true;
 
     null_data_profiler(const config&, context&) {}
 

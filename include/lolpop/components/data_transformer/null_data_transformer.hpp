@@ -13,10 +13,12 @@ namespace lolpop {
 struct null_data_transformer {
     struct config {};
     static constexpr std::string_view name = "null_data_transformer";
+    static constexpr bool inert = true;
 
     null_data_transformer(const config&, context&) {}
 
-    frame transform(const frame& f) const { return f; }
+    // By value: a frame handed over as a temporary moves through, uncopied.
+    frame transform(frame f) const { return f; }
 };
 
 }  // namespace lolpop

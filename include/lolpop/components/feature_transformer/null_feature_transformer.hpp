@@ -13,6 +13,7 @@ namespace lolpop {
 struct null_feature_transformer {
     struct config {};
     static constexpr std::string_view name = "null_feature_transformer";
+    static constexpr bool inert = true;
 
     null_feature_transformer(const config&, context&) {}
 

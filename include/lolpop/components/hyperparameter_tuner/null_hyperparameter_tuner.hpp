@@ -13,6 +13,7 @@ namespace lolpop {
 struct null_hyperparameter_tuner {
     struct config {};
     static constexpr std::string_view name = "null_hyperparameter_tuner";
+    static constexpr bool inert = true;
 
     null_hyperparameter_tuner(const config&, context&) {}
 

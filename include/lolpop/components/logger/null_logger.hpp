@@ -12,6 +12,7 @@ namespace lolpop {
 struct null_logger {
     struct config {};
     static constexpr std::string_view name = "null_logger";
+    static constexpr bool inert = true;
 
     null_logger(const config&, context&) {}
 

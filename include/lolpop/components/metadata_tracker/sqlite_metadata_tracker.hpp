@@ -39,9 +39,9 @@ public:
     sqlite_metadata_tracker(sqlite_metadata_tracker&&) noexcept;
     sqlite_metadata_tracker& operator=(sqlite_metadata_tracker&&) noexcept;
 
-    // A run starts "running"; end_run sets its status ("ok" or "failed") and ended_at.
+    // A run starts running; end_run sets its status (ok or failed) and ended_at.
     run start_run(const std::string& profile, const std::string& build_id, const std::string& step);
-    void end_run(const run& r, const std::string& status);
+    void end_run(const run& r, run_status status);
     std::vector<run> list_runs();
 
     dataset_version create_dataset_version(const run& r, const std::string& dataset_name,

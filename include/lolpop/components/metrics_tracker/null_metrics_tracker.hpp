@@ -15,6 +15,7 @@ namespace lolpop {
 struct null_metrics_tracker {
     struct config {};
     static constexpr std::string_view name = "null_metrics_tracker";
+    static constexpr bool inert = true;
 
     null_metrics_tracker(const config&, context&) {}
 

@@ -14,6 +14,7 @@ namespace lolpop {
 struct null_model_bias_checker {
     struct config {};
     static constexpr std::string_view name = "null_model_bias_checker";
+    static constexpr bool inert = true;
 
     null_model_bias_checker(const config&, context&) {}
 

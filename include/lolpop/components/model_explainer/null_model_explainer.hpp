@@ -17,6 +17,7 @@ namespace lolpop {
 struct null_model_explainer {
     struct config {};
     static constexpr std::string_view name = "null_model_explainer";
+    static constexpr bool inert = true;
 
     null_model_explainer(const config&, context&) {}
 

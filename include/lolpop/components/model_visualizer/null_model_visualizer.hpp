@@ -15,6 +15,7 @@ namespace lolpop {
 struct null_model_visualizer {
     struct config {};
     static constexpr std::string_view name = "null_model_visualizer";
+    static constexpr bool inert = true;
 
     null_model_visualizer(const config&, context&) {}
 

@@ -11,6 +11,7 @@ namespace lolpop {
 struct null_notifier {
     struct config {};
     static constexpr std::string_view name = "null_notifier";
+    static constexpr bool inert = true;
 
     null_notifier(const config&, context&) {}
 

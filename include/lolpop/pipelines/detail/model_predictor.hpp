@@ -9,6 +9,7 @@
 // a stored model's predictions with the train pipeline's model explainer.
 #include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
 #include <lolpop/components/model_explainer/null_model_explainer.hpp>
+#include <lolpop/concepts/feature_transformer.hpp>
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/data/dense_matrix.hpp>
@@ -29,12 +30,7 @@ namespace lolpop::detail {
 // A feature transformer with a fused dense pass and a trainer that predicts from its output:
 // predictions then go from the frame to the model with one pass and no copy in between.
 template <class Features, class Trainer>
-concept dense_prediction = requires(const Features& f, Trainer& t, const frame& X, const dense_matrix& D,
-                                    const typename Trainer::model_type& m) {
-    { f.transform_dense(X) } -> std::same_as<dense_matrix>;
-    { t.predict(m, D) } -> std::same_as<column>;
-    { t.predict_proba(m, D) } -> std::same_as<class_probabilities>;
-};
+concept dense_prediction = dense_feature_transformer<Features> && dense_predicting_trainer<Trainer>;
 
 // The trainer's model type; a stand-in for a type bound to model_trainer that has none, so that
 // the pipeline's own assertion is the one error reported.
@@ -48,18 +44,13 @@ struct model_type_of<Trainer> {
     using type = typename Trainer::model_type;
 };
 
-// A trainer that gives labels and probabilities from one prediction (a model_trainer may, but need
-// not): model_predictor::predict_all then predicts once.
-template <class Trainer, class Model, class Features>
-concept predicts_all = requires(const Trainer& t, const Model& m, const Features& X) {
-    { t.predict_all(m, X) } -> std::same_as<predictions>;
-};
-
 template <class Features, class Trainer, class Explainer = null_model_explainer>
 class model_predictor {
 public:
-    static constexpr bool plain = std::is_same_v<Features, null_feature_transformer>;
-    static constexpr bool explains = !std::is_same_v<Explainer, null_model_explainer>;
+    // Without a feature transformer the model reads the frame as it is, and its artifact is the
+    // trainer's bytes alone.
+    static constexpr bool plain = inert_component<Features>;
+    static constexpr bool explains = !inert_component<Explainer>;
 
     using trainer_model = typename model_type_of<Trainer>::type;
     struct model_type {
@@ -114,7 +105,7 @@ public:
     // Both from one pass over X (and one prediction, when the trainer offers it).
     predictions predict_all(const model_type& m, const frame& X, bool with_proba) const {
         return with_features(m, X, [&](const auto& features) {
-            if constexpr (predicts_all<Trainer, trainer_model, std::decay_t<decltype(features)>>)
+            if constexpr (all_predicting_trainer<Trainer, std::decay_t<decltype(features)>>)
                 if (with_proba) return trainer_.predict_all(m.model, features);
             predictions out{trainer_.predict(m.model, features), {}};
             if (with_proba) out.proba = trainer_.predict_proba(m.model, features);

@@ -1,0 +1,34 @@
+#pragma once
+// What each runner step hands back to its caller (the profile binary prints it, the run report
+// shows it): plain records, so that printing an outcome needs no pipeline.
+#include <lolpop/core/resources.hpp>
+#include <lolpop/core/verdict.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace lolpop {
+
+struct train_outcome {
+    model_version version;
+    metric_values metrics;  // on the test part
+    std::string perf_metric;
+    champion_verdict verdict = champion_verdict::unopposed;
+    std::optional<double> deployed_score;  // the champion's perf_metric on the same test part
+};
+
+struct predict_outcome {
+    prediction_job job;
+    std::size_t rows = 0;
+    metric_values metrics;  // empty unless the data held the target
+};
+
+struct build_all_outcome {
+    dataset_version data;
+    train_outcome trained;
+    std::optional<deployment> deployed;  // empty when the new model lost to the deployed one
+    predict_outcome predicted;
+};
+
+}  // namespace lolpop
