@@ -3,8 +3,10 @@
 #include "detail/sample_statistics.hpp"
 
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/frame_views.hpp>
 
 #include <fmt/format.h>
+#include <range/v3/range/conversion.hpp>
 
 #include <algorithm>
 #include <numeric>
@@ -43,9 +45,7 @@ std::vector<column_profile::bin> histogram_of(const std::vector<double>& sorted,
 void profile_numbers(const column& c, column_profile& p, std::size_t bins, std::size_t top) {
     // Rows of the present values in ascending value order, so that runs of equal values give
     // the distinct count and the top values, and the values themselves the quantiles.
-    std::vector<std::size_t> rows;
-    for (std::size_t r = 0; r < c.size(); ++r)
-        if (!c.is_missing(r)) rows.push_back(r);
+    std::vector<std::size_t> rows = views::present_rows(c) | ranges::to<std::vector>();
     std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) { return c.as_double(a) < c.as_double(b); });
     if (rows.empty()) return;
 
