@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 #include <range/v3/algorithm/equal.hpp>
-#include <range/v3/algorithm/find.hpp>
 #include <range/v3/range/conversion.hpp>
 #include <range/v3/view/zip.hpp>
 
@@ -315,14 +314,16 @@ frame::frame(std::vector<column> columns) {
 
 std::vector<std::string> frame::names() const { return views::column_names(*this) | ranges::to<std::vector>(); }
 
+// The lookups by name stay plain loops: they run inside every feature chain's transform, where
+// check_zero_overhead counts instructions, and range-v3's find costs more than these unoptimized.
 bool frame::has(std::string_view name) const noexcept {
-    return ranges::find(columns_, name, &column::name) != columns_.end();
+    return std::any_of(columns_.begin(), columns_.end(), [&](const column& c) { return c.name() == name; });
 }
 
 const column& frame::operator[](std::string_view name) const {
-    const auto it = ranges::find(columns_, name, &column::name);
-    if (it == columns_.end()) throw error(unknown_column(name, names()));
-    return *it;
+    for (const auto& c : columns_)
+        if (c.name() == name) return c;
+    throw error(unknown_column(name, names()));
 }
 
 column& frame::operator[](std::string_view name) { return const_cast<column&>(std::as_const(*this)[name]); }
@@ -338,7 +339,7 @@ void frame::add(column c) {
 void frame::remove(std::string_view name) { (void)extract(name); }
 
 column frame::extract(std::string_view name) {
-    const auto it = ranges::find(columns_, name, &column::name);
+    auto it = std::find_if(columns_.begin(), columns_.end(), [&](const column& c) { return c.name() == name; });
     if (it == columns_.end()) throw error(unknown_column(name, names()));
     column out = std::move(*it);
     columns_.erase(it);
