@@ -6,7 +6,11 @@
 #include <lolpop/core/frame_views.hpp>
 
 #include <fmt/format.h>
+#include <range/v3/iterator/operations.hpp>
 #include <range/v3/range/conversion.hpp>
+#include <range/v3/range/operations.hpp>
+#include <range/v3/view/chunk_by.hpp>
+#include <range/v3/view/zip.hpp>
 
 #include <algorithm>
 #include <numeric>
@@ -53,11 +57,9 @@ void profile_numbers(const column& c, column_profile& p, std::size_t bins, std::
     std::transform(rows.begin(), rows.end(), sorted.begin(), [&](std::size_t r) { return c.as_double(r); });
 
     std::vector<column_profile::value_count> runs;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i == 0 || sorted[i] != sorted[i - 1])
-            runs.push_back({c.to_string(rows[i]), 0});
-        runs.back().count += 1;
-    }
+    const auto same_value = [](const auto& a, const auto& b) { return a.second == b.second; };
+    for (const auto run : ranges::views::zip(rows, sorted) | ranges::views::chunk_by(same_value))
+        runs.push_back({c.to_string(ranges::front(run).first), static_cast<std::size_t>(ranges::distance(run))});
     p.distinct = runs.size();
     p.top_values = top_of(std::move(runs), top);
 
