@@ -6,7 +6,6 @@
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/composition/settings.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -67,8 +66,11 @@ struct described_part {
     std::vector<std::pair<std::string, std::string>> settings;
 
     // How far below the runner the part sits: 0 for the runner, 1 for "train", 2 for "train.model_trainer".
+    // Counted by hand: <algorithm> would add some 5000 lines to every profile binary's main file.
     std::size_t depth() const noexcept {
-        return path.empty() ? 0 : static_cast<std::size_t>(std::count(path.begin(), path.end(), '.')) + 1;
+        std::size_t dots = 0;
+        for (char c : path) dots += c == '.';
+        return path.empty() ? 0 : dots + 1;
     }
 };
 
