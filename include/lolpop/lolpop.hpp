@@ -11,6 +11,7 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/frame.hpp>
+#include <lolpop/core/frame_views.hpp>
 #include <lolpop/core/model_bundle.hpp>
 #include <lolpop/core/outcome.hpp>
 #include <lolpop/core/prediction.hpp>

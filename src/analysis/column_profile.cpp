@@ -3,8 +3,14 @@
 #include "detail/sample_statistics.hpp"
 
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/frame_views.hpp>
 
 #include <fmt/format.h>
+#include <range/v3/iterator/operations.hpp>
+#include <range/v3/range/conversion.hpp>
+#include <range/v3/range/operations.hpp>
+#include <range/v3/view/chunk_by.hpp>
+#include <range/v3/view/zip.hpp>
 
 #include <algorithm>
 #include <numeric>
@@ -43,9 +49,7 @@ std::vector<column_profile::bin> histogram_of(const std::vector<double>& sorted,
 void profile_numbers(const column& c, column_profile& p, std::size_t bins, std::size_t top) {
     // Rows of the present values in ascending value order, so that runs of equal values give
     // the distinct count and the top values, and the values themselves the quantiles.
-    std::vector<std::size_t> rows;
-    for (std::size_t r = 0; r < c.size(); ++r)
-        if (!c.is_missing(r)) rows.push_back(r);
+    std::vector<std::size_t> rows = views::present_rows(c) | ranges::to<std::vector>();
     std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) { return c.as_double(a) < c.as_double(b); });
     if (rows.empty()) return;
 
@@ -53,11 +57,9 @@ void profile_numbers(const column& c, column_profile& p, std::size_t bins, std::
     std::transform(rows.begin(), rows.end(), sorted.begin(), [&](std::size_t r) { return c.as_double(r); });
 
     std::vector<column_profile::value_count> runs;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i == 0 || sorted[i] != sorted[i - 1])
-            runs.push_back({c.to_string(rows[i]), 0});
-        runs.back().count += 1;
-    }
+    const auto same_value = [](const auto& a, const auto& b) { return a.second == b.second; };
+    for (const auto run : ranges::views::zip(rows, sorted) | ranges::views::chunk_by(same_value))
+        runs.push_back({c.to_string(ranges::front(run).first), static_cast<std::size_t>(ranges::distance(run))});
     p.distinct = runs.size();
     p.top_values = top_of(std::move(runs), top);
 

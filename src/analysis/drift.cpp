@@ -3,9 +3,11 @@
 #include "detail/sample_statistics.hpp"
 
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/frame_views.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <range/v3/range/conversion.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -31,11 +33,7 @@ std::vector<double> sorted_present(std::span<const double> values) {
     return out;
 }
 
-std::vector<double> values_of(const column& c) {
-    std::vector<double> out(c.size());
-    for (std::size_t r = 0; r < c.size(); ++r) out[r] = c.as_double(r);
-    return out;
-}
+std::vector<double> values_of(const column& c) { return views::as_doubles(c) | ranges::to<std::vector>(); }
 
 // P(D >= h / m) for two samples of m values each: the alternating sum over reflections of the
 // boundary, factored Horner-style so that it does not cancel (Hodges 1958).
@@ -136,12 +134,11 @@ double psi_of_counts(const std::vector<double>& reference, double reference_rows
 // Counts per bin: the bins below, between and above `edges`, then the missing values.
 std::vector<double> binned(const column& c, const std::vector<double>& edges) {
     std::vector<double> counts(edges.size() + 2, 0.0);
-    for (std::size_t r = 0; r < c.size(); ++r) {
-        if (c.is_missing(r)) {
+    for (const double v : views::as_doubles(c)) {
+        if (std::isnan(v)) {
             counts.back() += 1;
             continue;
         }
-        const double v = c.as_double(r);
         counts[static_cast<std::size_t>(std::lower_bound(edges.begin(), edges.end(), v) - edges.begin())] += 1;
     }
     return counts;

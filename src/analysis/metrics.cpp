@@ -2,6 +2,16 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/analysis/metrics.hpp>
 
+#include <range/v3/range/conversion.hpp>
+#include <range/v3/view/chunk.hpp>
+#include <range/v3/view/drop.hpp>
+#include <range/v3/view/enumerate.hpp>
+#include <range/v3/view/filter.hpp>
+#include <range/v3/view/iota.hpp>
+#include <range/v3/view/stride.hpp>
+#include <range/v3/view/transform.hpp>
+#include <range/v3/view/zip.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cfloat>
@@ -45,13 +55,24 @@ void check_lengths(std::size_t a, std::size_t b, std::string_view metric) {
 
 double ratio(double num, double den) { return den == 0 ? 0.0 : num / den; }
 
+// Column `c` of the row-major `values` with `k` columns.
+auto column_of(std::span<const double> values, std::size_t k, std::size_t c) {
+    return values | ranges::views::drop(c) | ranges::views::stride(static_cast<std::ptrdiff_t>(k));
+}
+
+// Whether each label is `positive`, as binary_auc takes them.
+std::vector<char> is_class(std::span<const int> labels, int positive) {
+    return labels | ranges::views::transform([positive](int t) -> char { return t == positive; }) |
+           ranges::to<std::vector<char>>();
+}
+
 // Orders NaN before every number so that sorting scores is well defined whatever they hold.
 bool score_less(double a, double b) { return (std::isnan(a) && !std::isnan(b)) || a < b; }
 bool score_equal(double a, double b) { return !score_less(a, b) && !score_less(b, a); }
 
 // The Mann-Whitney form of the ROC AUC: tied scores share their average rank, which is exactly
 // the trapezoidal area scikit-learn integrates.
-double binary_auc(const std::vector<char>& positive, const std::vector<double>& score) {
+double binary_auc(std::span<const char> positive, std::span<const double> score) {
     const std::size_t n = score.size();
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -80,12 +101,12 @@ struct class_counts {
 
 std::map<int, class_counts> per_class_counts(std::span<const int> y_true, std::span<const int> y_pred) {
     std::map<int, class_counts> counts;
-    for (std::size_t i = 0; i < y_true.size(); ++i) {
-        if (y_true[i] == y_pred[i]) {
-            counts[y_true[i]].tp += 1;
+    for (const auto [t, p] : ranges::views::zip(y_true, y_pred)) {
+        if (t == p) {
+            counts[t].tp += 1;
         } else {
-            counts[y_pred[i]].fp += 1;
-            counts[y_true[i]].fn += 1;
+            counts[p].fp += 1;
+            counts[t].fn += 1;
         }
     }
     return counts;
@@ -104,8 +125,8 @@ double macro_average(std::span<const int> y_true, std::span<const int> y_pred, s
 class_counts positive_counts(std::span<const int> y_true, std::span<const int> y_pred, std::string_view metric) {
     check_lengths(y_true.size(), y_pred.size(), metric);
     class_counts c;
-    for (std::size_t i = 0; i < y_true.size(); ++i) {
-        const bool t = y_true[i] == 1, p = y_pred[i] == 1;
+    for (const auto [truth, predicted] : ranges::views::zip(y_true, y_pred)) {
+        const bool t = truth == 1, p = predicted == 1;
         c.tp += t && p;
         c.fp += !t && p;
         c.fn += t && !p;
@@ -118,7 +139,7 @@ double mean_of(std::span<const double> y_true, std::span<const double> y_pred, s
     check_lengths(y_true.size(), y_pred.size(), metric);
     if (y_true.empty()) return nan;
     double sum = 0;
-    for (std::size_t i = 0; i < y_true.size(); ++i) sum += term(y_true[i], y_pred[i]);
+    for (const auto [t, p] : ranges::views::zip(y_true, y_pred)) sum += term(t, p);
     return sum / static_cast<double>(y_true.size());
 }
 
@@ -129,8 +150,7 @@ std::span<const metric_info> metric_catalogue() { return catalogue; }
 const metric_info& find_metric(std::string_view name) {
     for (const auto& m : catalogue)
         if (m.name == name) return m;
-    std::vector<std::string_view> names;
-    for (const auto& m : catalogue) names.push_back(m.name);
+    const auto names = catalogue | ranges::views::transform(&metric_info::name) | ranges::to<std::vector>();
     throw error("unknown metric '" + std::string(name) + "'" + did_you_mean(name, names));
 }
 
@@ -144,7 +164,7 @@ double accuracy(std::span<const int> y_true, std::span<const int> y_pred) {
     check_lengths(y_true.size(), y_pred.size(), "accuracy");
     if (y_true.empty()) return nan;
     double hits = 0;
-    for (std::size_t i = 0; i < y_true.size(); ++i) hits += y_true[i] == y_pred[i];
+    for (const auto [t, p] : ranges::views::zip(y_true, y_pred)) hits += t == p;
     return hits / static_cast<double>(y_true.size());
 }
 
@@ -178,24 +198,16 @@ double f1_macro(std::span<const int> y_true, std::span<const int> y_pred) {
 
 double roc_auc(std::span<const int> y_true, std::span<const double> score) {
     check_lengths(y_true.size(), score.size(), "roc_auc");
-    std::vector<char> positive(y_true.size());
-    for (std::size_t i = 0; i < y_true.size(); ++i) positive[i] = y_true[i] == 1;
-    return binary_auc(positive, std::vector<double>(score.begin(), score.end()));
+    return binary_auc(is_class(y_true, 1), score);
 }
 
 double roc_auc_ovr_macro(std::span<const int> y_true, std::span<const double> probabilities, std::size_t k) {
     check_lengths(y_true.size() * k, probabilities.size(), "roc_auc");
-    const std::size_t n = y_true.size();
-    std::vector<char> positive(n);
-    std::vector<double> score(n);
     double sum = 0;
     std::size_t defined = 0;
     for (std::size_t c = 0; c < k; ++c) {
-        for (std::size_t i = 0; i < n; ++i) {
-            positive[i] = y_true[i] == static_cast<int>(c);
-            score[i] = probabilities[i * k + c];
-        }
-        const double auc = binary_auc(positive, score);
+        const double auc = binary_auc(is_class(y_true, static_cast<int>(c)),
+                                      column_of(probabilities, k, c) | ranges::to<std::vector>());
         if (std::isnan(auc)) continue;
         sum += auc;
         ++defined;
@@ -235,11 +247,11 @@ double log_loss(std::span<const int> y_true, std::span<const double> probabiliti
     if (y_true.empty() || k == 0) return nan;
     auto clip = [](double p) { return std::clamp(p, DBL_EPSILON, 1 - DBL_EPSILON); };
     double sum = 0;
-    for (std::size_t i = 0; i < y_true.size(); ++i) {
+    for (const auto [t, row] : ranges::views::zip(y_true, probabilities | ranges::views::chunk(k))) {
         double row_sum = 0;
-        for (std::size_t c = 0; c < k; ++c) row_sum += clip(probabilities[i * k + c]);
-        const bool known = y_true[i] >= 0 && static_cast<std::size_t>(y_true[i]) < k;
-        const double p = known ? clip(probabilities[i * k + static_cast<std::size_t>(y_true[i])]) : DBL_EPSILON;
+        for (double q : row) row_sum += clip(q);
+        const bool known = t >= 0 && static_cast<std::size_t>(t) < k;
+        const double p = known ? clip(row[t]) : DBL_EPSILON;
         sum -= std::log(p / row_sum);
     }
     return sum / static_cast<double>(y_true.size());
@@ -269,9 +281,9 @@ double r2(std::span<const double> y_true, std::span<const double> y_pred) {
     if (n < 2) return nan;
     const double mean = std::accumulate(y_true.begin(), y_true.end(), 0.0) / static_cast<double>(n);
     double ss_res = 0, ss_tot = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        ss_res += (y_true[i] - y_pred[i]) * (y_true[i] - y_pred[i]);
-        ss_tot += (y_true[i] - mean) * (y_true[i] - mean);
+    for (const auto [t, p] : ranges::views::zip(y_true, y_pred)) {
+        ss_res += (t - p) * (t - p);
+        ss_tot += (t - mean) * (t - mean);
     }
     if (ss_tot == 0) return ss_res == 0 ? 1.0 : 0.0;
     return 1 - ss_res / ss_tot;
@@ -285,13 +297,14 @@ metric_values evaluate(problem_type problem, const column& y_true, const column&
                         std::to_string(y_pred.size()),
                     where);
     metric_values out;
+    auto compared = ranges::views::iota(std::size_t{0}, y_true.size()) |
+                    ranges::views::filter([&](std::size_t i) { return !y_true.is_missing(i) && !y_pred.is_missing(i); });
 
     if (problem == problem_type::regression) {
         if (y_true.type() == column_type::categorical || y_pred.type() == column_type::categorical)
             throw error("a regression target must be numeric, not categorical", where);
         std::vector<double> t, p;
-        for (std::size_t i = 0; i < y_true.size(); ++i) {
-            if (y_true.is_missing(i) || y_pred.is_missing(i)) continue;
+        for (std::size_t i : compared) {
             t.push_back(y_true.as_double(i));
             p.push_back(y_pred.as_double(i));
         }
@@ -315,25 +328,24 @@ metric_values evaluate(problem_type problem, const column& y_true, const column&
     // Labels the model never saw get indices past its classes: they still count as wrong
     // predictions and as negatives for every class.
     std::unordered_map<std::string, int> index;
-    for (std::size_t c = 0; c < k; ++c) index.emplace(proba.classes[c], static_cast<int>(c));
+    for (const auto [c, label] : ranges::views::enumerate(proba.classes)) index.emplace(label, static_cast<int>(c));
     auto index_of = [&](const std::string& label) {
         return index.emplace(label, static_cast<int>(index.size())).first->second;
     };
     std::vector<int> t, p;
     std::vector<double> probabilities;
-    for (std::size_t i = 0; i < y_true.size(); ++i) {
-        if (y_true.is_missing(i) || y_pred.is_missing(i)) continue;
+    const auto rows = proba.values | ranges::views::chunk(k);
+    for (std::size_t i : compared) {
         t.push_back(index_of(y_true.to_string(i)));
         p.push_back(index_of(y_pred.to_string(i)));
-        probabilities.insert(probabilities.end(), proba.values.begin() + static_cast<std::ptrdiff_t>(i * k),
-                             proba.values.begin() + static_cast<std::ptrdiff_t>((i + 1) * k));
+        const auto row = rows[static_cast<std::ptrdiff_t>(i)];
+        probabilities.insert(probabilities.end(), row.begin(), row.end());
     }
 
     out["accuracy"] = accuracy(t, p);
     out["log_loss"] = log_loss(t, probabilities, k);
     if (problem == problem_type::binary) {
-        std::vector<double> score(t.size());
-        for (std::size_t i = 0; i < t.size(); ++i) score[i] = probabilities[i * 2 + 1];
+        const auto score = column_of(probabilities, 2, 1) | ranges::to<std::vector>();
         out["precision"] = precision(t, p);
         out["recall"] = recall(t, p);
         out["f1"] = f1(t, p);

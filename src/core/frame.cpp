@@ -4,8 +4,12 @@
 
 #include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/frame_views.hpp>
 
 #include <fmt/format.h>
+#include <range/v3/algorithm/equal.hpp>
+#include <range/v3/range/conversion.hpp>
+#include <range/v3/view/zip.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -70,8 +74,8 @@ column column::integer(std::string name, std::vector<std::int64_t> values, std::
         throw error(fmt::format("column '{}' has {} values but {} validity flags", name, values.size(), valid.size()));
     column c(std::move(name), column_type::integer);
     // Missing slots hold 0 so that no stale value can leak out through integer_values().
-    for (std::size_t i = 0; i < values.size(); ++i)
-        if (!valid[i]) values[i] = 0;
+    for (auto [value, present] : ranges::views::zip(values, valid))
+        if (!present) value = 0;
     c.integer_ = std::move(values);
     c.valid_ = std::move(valid);
     return c;
@@ -279,33 +283,25 @@ std::int32_t column::code_of(std::string_view label) const {
 
 bool operator==(const column& a, const column& b) {
     if (a.name() != b.name() || a.type() != b.type() || a.size() != b.size()) return false;
-    const std::size_t n = a.size();
     switch (a.type()) {
-        case column_type::numeric: {
-            auto x = a.numeric_values(), y = b.numeric_values();
-            for (std::size_t i = 0; i < n; ++i)
-                if (std::isnan(x[i]) != std::isnan(y[i]) || (!std::isnan(x[i]) && x[i] != y[i])) return false;
-            return true;
-        }
+        case column_type::numeric:
+            return ranges::equal(a.numeric_values(), b.numeric_values(),
+                                 [](double x, double y) { return std::isnan(x) ? std::isnan(y) : x == y; });
         case column_type::integer: {
             auto x = a.integer_values(), y = b.integer_values();
-            for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t i = 0; i < a.size(); ++i)
                 if (a.is_missing(i) != b.is_missing(i) || x[i] != y[i]) return false;
             return true;
         }
         case column_type::categorical: {
             // Labels, not codes: the same data may have met its categories in another order.
-            auto x = a.codes(), y = b.codes();
             const bool same_categories = a.categories() == b.categories();
-            for (std::size_t i = 0; i < n; ++i) {
-                if ((x[i] < 0) != (y[i] < 0)) return false;
-                if (x[i] < 0) continue;
-                if (same_categories ? x[i] != y[i]
-                                    : a.categories()[static_cast<std::size_t>(x[i])] !=
-                                          b.categories()[static_cast<std::size_t>(y[i])])
-                    return false;
-            }
-            return true;
+            return ranges::equal(a.codes(), b.codes(), [&](std::int32_t x, std::int32_t y) {
+                if (x < 0 || y < 0) return x < 0 && y < 0;
+                return same_categories ? x == y
+                                       : a.categories()[static_cast<std::size_t>(x)] ==
+                                             b.categories()[static_cast<std::size_t>(y)];
+            });
         }
     }
     return false;
@@ -316,13 +312,10 @@ frame::frame(std::vector<column> columns) {
     for (auto& c : columns) add(std::move(c));
 }
 
-std::vector<std::string> frame::names() const {
-    std::vector<std::string> out;
-    out.reserve(columns_.size());
-    for (const auto& c : columns_) out.push_back(c.name());
-    return out;
-}
+std::vector<std::string> frame::names() const { return views::column_names(*this) | ranges::to<std::vector>(); }
 
+// The lookups by name stay plain loops: they run inside every feature chain's transform, where
+// check_zero_overhead counts instructions, and range-v3's find costs more than these unoptimized.
 bool frame::has(std::string_view name) const noexcept {
     return std::any_of(columns_.begin(), columns_.end(), [&](const column& c) { return c.name() == name; });
 }

@@ -65,13 +65,18 @@ const column& split_target(const frame& data, const std::string& target, std::st
     return y;
 }
 
-data_split assemble_split(const frame& data, const std::string& target, const std::vector<std::size_t>& train,
-                          const std::vector<std::size_t>& valid, const std::vector<std::size_t>& test) {
+row_parts cut_rows(std::span<const std::size_t> rows, std::size_t train_end, std::size_t valid_end) {
+    return {rows.first(train_end), rows.subspan(train_end, valid_end - train_end), rows.subspan(valid_end)};
+}
+
+data_split assemble_split(const frame& data, const std::string& target, const row_parts& rows) {
     const std::string target_name[] = {target};
     const frame features = data.drop(target_name);
     const column& y = data[target];
-    auto part = [&](const std::vector<std::size_t>& rows) { return labeled_data{features.take(rows), y.take(rows)}; };
-    return data_split{part(train), part(valid), part(test)};
+    auto part = [&](std::span<const std::size_t> part_rows) {
+        return labeled_data{features.take(part_rows), y.take(part_rows)};
+    };
+    return data_split{part(rows.train), part(rows.valid), part(rows.test)};
 }
 
 }  // namespace lolpop::detail

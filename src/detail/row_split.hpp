@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,7 +29,15 @@ std::pair<std::size_t, std::size_t> split_points(std::size_t n, double train, do
 // did-you-mean) or has a missing value.
 const column& split_target(const frame& data, const std::string& target, std::string_view component);
 
-data_split assemble_split(const frame& data, const std::string& target, const std::vector<std::size_t>& train,
-                          const std::vector<std::size_t>& valid, const std::vector<std::size_t>& test);
+// The rows of each part of a split, in the order the part lists them.
+struct row_parts {
+    std::span<const std::size_t> train, valid, test;
+};
+
+// `rows` cut at the ends of train and validation (split_points): [0, train_end),
+// [train_end, valid_end), [valid_end, rows.size()).
+row_parts cut_rows(std::span<const std::size_t> rows, std::size_t train_end, std::size_t valid_end);
+
+data_split assemble_split(const frame& data, const std::string& target, const row_parts& rows);
 
 }  // namespace lolpop::detail

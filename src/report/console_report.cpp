@@ -2,14 +2,14 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
+#include <cstddef>
 
 namespace lolpop {
 
 void print_description(const profile_info& profile, const std::vector<described_part>& parts) {
     fmt::print("profile {} ({}), build id {}\n", profile.name, profile.source, profile.build_id);
     for (const described_part& p : parts) {
-        const auto depth = p.path.empty() ? 0 : static_cast<std::size_t>(std::count(p.path.begin(), p.path.end(), '.')) + 1;
+        const std::size_t depth = p.depth();
         fmt::print("{:{}}[{}] {}\n", "", 2 * depth, p.path.empty() ? "runner" : p.path, p.type);
         for (const auto& [key, value] : p.settings) fmt::print("{:{}}{} = {}\n", "", 2 * depth + 2, key, value);
     }

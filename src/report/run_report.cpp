@@ -211,11 +211,10 @@ void workflow_section(page& p, const run_report_data& d) {
     p.add("<section id=\"workflow\">\n<h2>Workflow</h2>\n");
     p.add("<table class=\"workflow\">\n<thead><tr><th>role</th><th>bound to</th><th>settings</th></tr></thead>\n<tbody>\n");
     for (const described_part& part : d.workflow) {
-        const auto depth = part.path.empty() ? 0 : std::count(part.path.begin(), part.path.end(), '.') + 1;
         std::string settings;
         for (const auto& [key, value] : part.settings)
             settings += fmt::format("{}<code>{} = {}</code>", settings.empty() ? "" : "<br/>", xml_escape(key), xml_escape(value));
-        p.add("<tr><td style=\"padding-left: {}em\">{}</td><td><code>{}</code></td><td>{}</td></tr>\n", 1.5 * static_cast<double>(depth),
+        p.add("<tr><td style=\"padding-left: {}em\">{}</td><td><code>{}</code></td><td>{}</td></tr>\n", 1.5 * static_cast<double>(part.depth()),
               part.path.empty() ? std::string("runner") : xml_escape(part.path), xml_escape(part.type), settings);
     }
     p.add("</tbody>\n</table>\n");

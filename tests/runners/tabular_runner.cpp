@@ -368,9 +368,11 @@ TEST_CASE("settings are reached by their profile paths, with did-you-mean for mi
     describe_tree<breast_cancer_workflow>(s, "", parts);
     REQUIRE(parts.size() >= 10);
     CHECK(parts[0].type == "classification_runner");
+    CHECK(parts[0].depth() == 0);
     const auto trainer = std::find_if(parts.begin(), parts.end(), [](auto& p) { return p.path == "train.model_trainer"; });
     REQUIRE(trainer != parts.end());
     CHECK(trainer->type == "xgboost_trainer");
+    CHECK(trainer->depth() == 2);
 }
 
 TEST_CASE("a runner without a report_path is an error before any step runs") {

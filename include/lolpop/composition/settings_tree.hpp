@@ -6,6 +6,7 @@
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/composition/settings.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -44,13 +45,11 @@ void set_by_path(composite_settings<C, B...>& s, std::span<const std::string> pa
     const std::string& head = path.front();
     if (head == "config") return set_by_path(s.config, path.subspan(1), value, detail::join_path(prefix, "config"));
     bool found = false;
-    std::size_t i = 0;
     auto visit = [&](auto& part, std::string_view role) {
         if (!found && head == role) {
             found = true;
             set_by_path(part, path.subspan(1), value, detail::join_path(prefix, role));
         }
-        ++i;
     };
     std::apply([&](auto&... parts) { (visit(parts, B::role::name), ...); }, s.parts);
     if (!found) {
@@ -65,6 +64,14 @@ struct described_part {
     std::string path;       // "train.model_trainer"; "" for the runner itself
     std::string_view type;  // the component, pipeline or runner name
     std::vector<std::pair<std::string, std::string>> settings;
+
+    // How far below the runner the part sits: 0 for the runner, 1 for "train", 2 for "train.model_trainer".
+    // Counted by hand: <algorithm> would add some 5000 lines to every profile binary's main file.
+    std::size_t depth() const noexcept {
+        std::size_t dots = 0;
+        for (char c : path) dots += c == '.';
+        return path.empty() ? 0 : dots + 1;
+    }
 };
 
 template <class T>

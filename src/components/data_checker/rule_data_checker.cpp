@@ -5,9 +5,11 @@
 
 #include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/frame_views.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <range/v3/view/take.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -131,8 +133,7 @@ report rule_data_checker::check_data(const frame& data) const {
         }
         std::size_t below = 0, above = 0, checked = 0;
         double lowest = 0, highest = 0;
-        for (std::size_t row = 0; row < c.size(); ++row) {
-            if (c.is_missing(row)) continue;
+        for (const std::size_t row : views::present_rows(c)) {
             const double v = c.as_double(row);
             if (checked++ == 0) lowest = highest = v;
             lowest = std::min(lowest, v);
@@ -156,11 +157,10 @@ report rule_data_checker::check_data(const frame& data) const {
         const column& c = data[name];
         const std::set<std::string, std::less<>> allowed(labels.begin(), labels.end());
         std::map<std::string, std::size_t> disallowed;
-        for (std::size_t row = 0; row < c.size(); ++row)
-            if (!c.is_missing(row)) {
-                std::string value = c.to_string(row);
-                if (!allowed.contains(value)) disallowed[std::move(value)] += 1;
-            }
+        for (const std::size_t row : views::present_rows(c)) {
+            std::string value = c.to_string(row);
+            if (!allowed.contains(value)) disallowed[std::move(value)] += 1;
+        }
         if (disallowed.empty()) {
             out.findings.push_back({check_status::ok, name, fmt::format("every value is one of {}", fmt::join(labels, ", "))});
             continue;
@@ -170,8 +170,7 @@ report rule_data_checker::check_data(const frame& data) const {
         std::size_t total = 0;
         for (const auto& [value, n] : worst) total += n;
         std::vector<std::string> listed;
-        for (std::size_t i = 0; i < std::min<std::size_t>(worst.size(), 5); ++i)
-            listed.push_back(fmt::format("'{}' ({})", worst[i].first, worst[i].second));
+        for (const auto& [value, n] : worst | ranges::views::take(5)) listed.push_back(fmt::format("'{}' ({})", value, n));
         if (worst.size() > 5) listed.push_back(fmt::format("{} more", worst.size() - 5));
         out.findings.push_back({allowed_status_, name,
                                 fmt::format("{} {} not among {}: {}", total, total == 1 ? "value" : "values",

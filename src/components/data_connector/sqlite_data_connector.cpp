@@ -4,6 +4,8 @@
 
 #include <lolpop/core/error.hpp>
 
+#include <range/v3/view/enumerate.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -195,8 +197,7 @@ void sqlite_data_connector::save_data(const frame& f, const std::string& table) 
     const std::string quoted = quote_identifier(table);
     std::string create = "CREATE TABLE " + quoted + " (";
     std::string insert = "INSERT INTO " + quoted + " VALUES (";
-    for (std::size_t i = 0; i < f.cols(); ++i) {
-        const auto& c = f.columns()[i];
+    for (const auto& [i, c] : ranges::views::enumerate(f.columns())) {
         if (i > 0) {
             create += ", ";
             insert += ", ";
@@ -213,7 +214,7 @@ void sqlite_data_connector::save_data(const frame& f, const std::string& table) 
     db.exec(create, purpose);
     auto s = db.prepare(insert, purpose);
     for (std::size_t row = 0; row < f.rows(); ++row) {
-        for (std::size_t i = 0; i < f.cols(); ++i) bind_cell(s, static_cast<int>(i + 1), f.columns()[i], row);
+        for (const auto& [i, c] : ranges::views::enumerate(f.columns())) bind_cell(s, static_cast<int>(i + 1), c, row);
         s.run();
         s.reset();
     }

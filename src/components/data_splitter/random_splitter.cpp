@@ -19,9 +19,7 @@ data_split random_splitter::split_data(const frame& data, const std::string& tar
     detail::shuffle_rows(rows, rng);
 
     const auto [train_end, valid_end] = detail::split_points(rows.size(), config_.train_ratio, config_.valid_ratio);
-    const auto at = [&](std::size_t i) { return rows.begin() + static_cast<std::ptrdiff_t>(i); };
-    return detail::assemble_split(data, target, {rows.begin(), at(train_end)}, {at(train_end), at(valid_end)},
-                                  {at(valid_end), rows.end()});
+    return detail::assemble_split(data, target, detail::cut_rows(rows, train_end, valid_end));
 }
 
 }  // namespace lolpop

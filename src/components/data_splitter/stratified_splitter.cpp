@@ -2,6 +2,8 @@
 
 #include "detail/row_split.hpp"
 
+#include <range/v3/action/push_back.hpp>
+
 #include <algorithm>
 #include <map>
 #include <random>
@@ -27,16 +29,16 @@ data_split stratified_splitter::split_data(const frame& data, const std::string&
         // A class absent from training could never be predicted.
         train_end = std::max<std::size_t>(train_end, 1);
         valid_end = std::max(valid_end, train_end);
-        const auto at = [&](std::size_t i) { return rows.begin() + static_cast<std::ptrdiff_t>(i); };
-        train.insert(train.end(), rows.begin(), at(train_end));
-        valid.insert(valid.end(), at(train_end), at(valid_end));
-        test.insert(test.end(), at(valid_end), rows.end());
+        const detail::row_parts parts = detail::cut_rows(rows, train_end, valid_end);
+        ranges::push_back(train, parts.train);
+        ranges::push_back(valid, parts.valid);
+        ranges::push_back(test, parts.test);
     }
     // Otherwise each part would list all of one class, then all of the next.
     detail::shuffle_rows(train, rng);
     detail::shuffle_rows(valid, rng);
     detail::shuffle_rows(test, rng);
-    return detail::assemble_split(data, target, train, valid, test);
+    return detail::assemble_split(data, target, {train, valid, test});
 }
 
 }  // namespace lolpop

@@ -2,8 +2,10 @@
 
 #include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/frame_views.hpp>
 
 #include <fmt/format.h>
+#include <range/v3/range/conversion.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -257,9 +259,7 @@ struct column_transformer::derivation {
                     throw error(fmt::format("column '{}' is categorical; expressions need numeric or integer columns",
                                             e.column),
                                 where("derive." + name));
-                std::vector<double> out(n);
-                for (std::size_t i = 0; i < n; ++i) out[i] = c.as_double(i);
-                return out;
+                return views::as_doubles(c) | ranges::to<std::vector>();
             }
             default: break;
         }

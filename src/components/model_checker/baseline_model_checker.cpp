@@ -1,9 +1,11 @@
 #include <lolpop/components/model_checker/baseline_model_checker.hpp>
 
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/frame_views.hpp>
 #include <lolpop/analysis/metrics.hpp>
 
 #include <fmt/format.h>
+#include <range/v3/algorithm/find.hpp>
 
 #include <cmath>
 #include <cstddef>
@@ -28,15 +30,11 @@ baseline classification_baseline(const column& train_y, const evaluation& e) {
     if (classes.empty()) throw error("the evaluation has no class probabilities", "baseline_model_checker");
     std::vector<double> counts(classes.size(), 0);
     double total = 0;
-    for (std::size_t i = 0; i < train_y.size(); ++i) {
-        if (train_y.is_missing(i)) continue;
-        const std::string label = train_y.to_string(i);
-        for (std::size_t k = 0; k < classes.size(); ++k)
-            if (classes[k] == label) {
-                counts[k] += 1;
-                total += 1;
-                break;
-            }
+    for (const std::size_t i : views::present_rows(train_y)) {
+        const auto known = ranges::find(classes, train_y.to_string(i));
+        if (known == classes.end()) continue;
+        counts[static_cast<std::size_t>(known - classes.begin())] += 1;
+        total += 1;
     }
     if (total == 0)
         throw error("the training part has no label among the model's classes", "baseline_model_checker");
@@ -60,11 +58,10 @@ baseline regression_baseline(const column& train_y, const evaluation& e) {
         throw error("a regression target must be numeric, not categorical", "baseline_model_checker");
     double sum = 0;
     std::size_t n = 0;
-    for (std::size_t i = 0; i < train_y.size(); ++i)
-        if (!train_y.is_missing(i)) {
-            sum += train_y.as_double(i);
-            ++n;
-        }
+    for (const std::size_t i : views::present_rows(train_y)) {
+        sum += train_y.as_double(i);
+        ++n;
+    }
     if (n == 0) throw error("the training part has no target values", "baseline_model_checker");
     const double mean = sum / static_cast<double>(n);
     baseline b;

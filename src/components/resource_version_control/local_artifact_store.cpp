@@ -4,6 +4,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/data/sha256.hpp>
 
+#include <range/v3/view/zip.hpp>
+
 #include <sstream>
 
 namespace lolpop {
@@ -99,7 +101,7 @@ frame local_artifact_store::get_data(const std::string& hash) const {
                         std::to_string(names.size()) + " columns",
                     where);
     csv_options options;
-    for (std::size_t i = 0; i < names.size(); ++i) options.column_types[names[i]] = std::string(to_string(types[i]));
+    for (const auto& [name, type] : ranges::views::zip(names, types)) options.column_types[name] = std::string(to_string(type));
     std::istringstream in{std::string(csv)};
     return read_csv(in, where, options);
 }
