@@ -211,7 +211,8 @@ public:
 
 private:
     using trainer_config = typename trainer_type::config;
-    using trainer_model = typename trainer_type::model_type;
+    // A stand-in when the bound trainer has no model type, so the assertions above stay the errors.
+    using trainer_model = typename detail::model_type_of<trainer_type>::type;
 
     struct trial_result {
         std::string params;  // the tuner's settings, "key = value" lines
