@@ -38,13 +38,19 @@ std::map<std::string, std::string> reference_values() {
 
 std::string histogram_text(const column_profile& p) {
     std::string out;
-    for (const auto& b : p.histogram) out += (out.empty() ? "" : " ") + std::to_string(b.count);
+    for (const auto& b : p.histogram) {
+        if (!out.empty()) out += ' ';
+        out += std::to_string(b.count);
+    }
     return out;
 }
 
 std::string top_text(const column_profile& p) {
     std::string out;
-    for (const auto& v : p.top_values) out += (out.empty() ? "" : "|") + v.value + "=" + std::to_string(v.count);
+    for (const auto& v : p.top_values) {
+        if (!out.empty()) out += '|';
+        out += v.value + "=" + std::to_string(v.count);
+    }
     return out;
 }
 

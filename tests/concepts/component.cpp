@@ -17,6 +17,7 @@ struct no_config {
     static constexpr std::string_view name = "no_config";
 };
 static_assert(!lolpop::has_config<no_config> && !lolpop::component<no_config>);
+static_assert(lolpop::has_name<no_config>);
 
 // Settings a profile cannot reach: the config is not adapted with BOOST_HANA_ADAPT_STRUCT.
 struct unreflected {

@@ -68,6 +68,6 @@ static_assert(lolpop::feature_transformer<transformer<scale, false, false, false
 static_assert(lolpop::skippable_cell_op<skipped_scale> && !lolpop::skippable_cell_op<scale>);
 static_assert(lolpop::vectorizable_cell_op<vector_scale>);
 static_assert(!lolpop::vectorizable_cell_op<scale> && !lolpop::vectorizable_cell_op<no_vector_scale>);
-static_assert(!lolpop::vectorizable_cell_op<table_scale>);
+static_assert(table_scale::vectorizes && !lolpop::vectorizable_cell_op<table_scale>);
 
 }  // namespace

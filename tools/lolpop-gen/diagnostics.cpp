@@ -22,7 +22,8 @@ void diagnostics::error(const location& where, std::string_view message) {
 std::vector<std::string> diagnostics::report() const {
     std::vector<entry> sorted = errors_;
     std::stable_sort(sorted.begin(), sorted.end(), [](const entry& a, const entry& b) {
-        const std::string_view file_a = a.where.file ? *a.where.file : "", file_b = b.where.file ? *b.where.file : "";
+        const std::string_view file_a = a.where.file ? std::string_view(*a.where.file) : "",
+                               file_b = b.where.file ? std::string_view(*b.where.file) : "";
         return std::tie(file_a, a.where.line, a.where.column) < std::tie(file_b, b.where.line, b.where.column);
     });
     std::vector<std::string> out;

@@ -73,12 +73,14 @@ std::string scalar_expression(const node& v, std::string_view where) {
     }
 }
 
-// The right-hand side of `c.<key> = ...`: braced, so that a narrowing conversion does not compile.
+// The right-hand side of `c.<key> = ...`: a number braced, so that a narrowing conversion does not
+// compile. A string literal is not: braced, it initializes std::string::operator=(const char*)'s
+// pointer, which clang warns of (-Wbraced-scalar-init) in every profile binary.
 std::string value_expression(const node& v, std::string_view where) {
     switch (v.type) {
         case toml::node_type::string:
             if (has_env(v)) return string_expression(v, where);
-            return fmt::format("{{{}}}", cpp_string_literal(v.string));
+            return cpp_string_literal(v.string);
         case toml::node_type::integer: return fmt::format("{{{}}}", integer_literal(v.integer));
         case toml::node_type::floating_point: return fmt::format("{{{}}}", float_literal(v.floating));
         case toml::node_type::boolean: return v.boolean ? "{true}" : "{false}";

@@ -23,7 +23,9 @@ data_split stratified_splitter::split_data(const frame& data, const std::string&
 
     std::mt19937_64 rng(config_.seed);
     std::vector<std::size_t> train, valid, test;
-    for (auto& [label, rows] : classes) {
+    for (auto& entry : classes) {
+        // A reference, not a structured binding: clang 14 cannot capture a binding in a lambda.
+        std::vector<std::size_t>& rows = entry.second;
         detail::shuffle_rows(rows, rng);
         auto [train_end, valid_end] = detail::split_points(rows.size(), config_.train_ratio, config_.valid_ratio);
         // A class absent from training could never be predicted.

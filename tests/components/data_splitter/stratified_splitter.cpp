@@ -70,12 +70,14 @@ TEST_CASE("stratified_splitter keeps the class proportions of breast_cancer in e
          {stratified_splitter::config{}, stratified_splitter::config{0.7, 0.15, 0.15, 3}}) {
         const auto s = split(cfg, data);
         CHECK(s.train.X.rows() + s.valid.X.rows() + s.test.X.rows() == 569);
-        const std::pair<const lolpop::labeled_data*, double> parts[] = {
-            {&s.train, cfg.train_ratio}, {&s.valid, cfg.valid_ratio}, {&s.test, cfg.test_ratio}};
-        for (const auto& [part, ratio] : parts) {
-            CAPTURE(ratio);
-            CHECK(std::abs(static_cast<double>(count(part->y, 0)) - 212 * ratio) <= 1.0);
-            CHECK(std::abs(static_cast<double>(count(part->y, 1)) - 357 * ratio) <= 1.0);
+        const struct {
+            const lolpop::labeled_data* data;
+            double ratio;
+        } parts[] = {{&s.train, cfg.train_ratio}, {&s.valid, cfg.valid_ratio}, {&s.test, cfg.test_ratio}};
+        for (const auto& part : parts) {
+            CAPTURE(part.ratio);
+            CHECK(std::abs(static_cast<double>(count(part.data->y, 0)) - 212 * part.ratio) <= 1.0);
+            CHECK(std::abs(static_cast<double>(count(part.data->y, 1)) - 357 * part.ratio) <= 1.0);
         }
         std::set<std::int64_t> seen;
         for (const auto* part : {&s.train, &s.valid, &s.test})

@@ -212,7 +212,7 @@ TEST_CASE("fairness_bias_checker rejects bad settings and evaluations it cannot 
           "no protected attribute is named (fairness_bias_checker.protected_attributes)");
     CHECK(bad([](config& c) { c.privileged_groups.clear(); }) ==
           "protected attribute 'group' has no privileged group (fairness_bias_checker.privileged_groups)");
-    CHECK(bad([](config& c) { c.privileged_groups["grup"] = "A"; }) ==
+    CHECK(bad([](config& c) { c.privileged_groups.emplace("grup", "A"); }) ==
           "'grup' is not a protected attribute (did you mean 'group'?) (fairness_bias_checker.privileged_groups)");
     CHECK(bad([](config& c) { c.statistical_parity_warn = 0.3; }) ==
           "statistical_parity_warn (0.3) must be at least 0 and at most statistical_parity_error (0.2) "

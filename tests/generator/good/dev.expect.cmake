@@ -129,13 +129,13 @@ inline auto make_settings\(\) {
     {
         auto& c = s\.config;
 #line 5 "/[^"]*/good/base\.toml"
-        c\.train_data = {"data/train\.csv"};
+        c\.train_data = "data/train\.csv";
 #line [0-9]+ "[^"]*"
 #line 6 "/[^"]*/good/base\.toml"
-        c\.model_target = {"target"};
+        c\.model_target = "target";
 #line [0-9]+ "[^"]*"
 #line 7 "/[^"]*/good/base\.toml"
-        c\.model_name = {"acme"};
+        c\.model_name = "acme";
 #line [0-9]+ "[^"]*"
     }
     {
@@ -148,7 +148,7 @@ inline auto make_settings\(\) {
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::logger>\(s\);
 #line 9 "/[^"]*/good/dev\.toml"
-        c\.level = {"debug"};
+        c\.level = "debug";
 #line [0-9]+ "[^"]*"
 #line 10 "/[^"]*/good/dev\.toml"
         \[\]\(auto& m\) { if constexpr \(requires { m\.colors; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.colors\)>>, "setting [^"]*\.colors is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.colors = {true};
@@ -156,7 +156,7 @@ expect_header([=[
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::data_connector>\(lolpop::part<lolpop::role::process>\(s\)\);
 #line 29 "/[^"]*/good/base\.toml"
-        c\.delimiter = {","};
+        c\.delimiter = ",";
 #line [0-9]+ "[^"]*"
 #line 30 "/[^"]*/good/base\.toml"
         c\.columns = {std::string{"id"}, std::string{"x"}, std::string{"target"}};
@@ -164,7 +164,7 @@ expect_header([=[
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::train>\(s\)\.config;
 #line 33 "/[^"]*/good/base\.toml"
-        c\.perf_metric = {"roc_auc"};
+        c\.perf_metric = "roc_auc";
 #line [0-9]+ "[^"]*"
 #line 16 "/[^"]*/good/dev\.toml"
         \[\]\(auto& m\) { if constexpr \(requires { m\.retrain_all; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.retrain_all\)>>, "setting [^"]*\.retrain_all is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.retrain_all = {false};
@@ -210,7 +210,7 @@ expect_header([=[
     {
         auto& c = lolpop::part<lolpop::role::model_deployer>\(lolpop::part<lolpop::role::deploy>\(s\)\);
 #line 34 "/[^"]*/good/dev\.toml"
-        c\.path = {"acme"};
+        c\.path = "acme";
 #line [0-9]+ "[^"]*"
     }
     return s;
