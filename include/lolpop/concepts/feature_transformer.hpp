@@ -7,6 +7,9 @@
 //   t.transform(const lolpop::frame& X) -> lolpop::frame
 // Semantics
 //   fit sees train features only; transform uses what fit learned and never refits.
+//   offline_train stores what fit learned with the model, so it also asks a transformer that is
+//   not inert for t.save_state() const -> std::string and t.load_state(std::string_view)
+//   (lolpop::has_fitted_state).
 // Optional
 //   t.transform_dense(const lolpop::frame& X) -> lolpop::dense_matrix   the features in one pass:
 //                                                lolpop::dense_feature_transformer
