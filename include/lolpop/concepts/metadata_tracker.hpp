@@ -22,6 +22,8 @@
 //   see every write made before them, including those of earlier processes.
 // Models
 //   sqlite_metadata_tracker.
+// Guide
+//   docs/write_your_own/metadata_tracker.md
 // Example
 //   given: lolpop::sqlite_metadata_tracker& tracker
 //   lolpop::run r = tracker.start_run("dev", "build-1", "process");
