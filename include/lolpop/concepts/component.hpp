@@ -14,8 +14,11 @@
 // Models
 //   every type under lolpop/components/; inert: every null_<role>.
 // Example
-//   struct my_logger { struct config { std::string prefix = ">"; }; static constexpr
-//   std::string_view name = "my_logger"; my_logger(const config&, lolpop::context&); ... };
+//   given: lolpop::context& ctx
+//   static_assert(lolpop::component<lolpop::stdout_logger>);
+//   lolpop::stdout_logger::config settings;   // every setting at its default
+//   lolpop::stdout_logger log(settings, ctx);
+//   static_assert(lolpop::stdout_logger::name == "stdout_logger");
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 

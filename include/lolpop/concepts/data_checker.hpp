@@ -3,8 +3,18 @@
 //
 // Requirements
 //   t.check_data(const frame&) -> report
+// Semantics
+//   The checker only reads the frame. Each problem is a finding naming the column or rule at
+//   fault; every finding is logged and recorded, and only status error stops the workflow.
 // Models
-//   null_data_checker (an empty, ok report).
+//   rule_data_checker (the profile's rules), null_data_checker (an empty, ok report).
+// Guide
+//   docs/write_your_own/data_checker.md
+// Example
+//   given: lolpop::null_data_checker& checker, const lolpop::frame& data
+//   lolpop::report r = checker.check_data(data);
+//   bool stops = r.status() == lolpop::check_status::error;
+//   (void)stops;
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/report.hpp>

@@ -11,7 +11,9 @@
 // Models
 //   csv_data_connector, sqlite_data_connector.
 // Example
+//   given: lolpop::csv_data_connector& connector
 //   lolpop::frame f = connector.get_data("data/breast_cancer.csv");
+//   connector.save_data(f, "data/copy.csv");
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/frame.hpp>
 

@@ -7,9 +7,14 @@
 //   The target column moves to each part's `y`, the rest to `X`. The split is deterministic for
 //   a given seed setting. A target that is not a column is a lolpop::error.
 // Models
-//   random_splitter, stratified_splitter.
+//   random_splitter, stratified_splitter, time_ordered_splitter.
+// Guide
+//   docs/write_your_own/data_splitter.md
 // Example
+//   given: lolpop::random_splitter& splitter, const lolpop::frame& data
 //   lolpop::data_split s = splitter.split_data(data, "target");
+//   const lolpop::frame& features = s.train.X;
+//   (void)features;
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/split.hpp>
 

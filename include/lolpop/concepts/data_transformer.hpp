@@ -9,6 +9,7 @@
 // Models
 //   column_transformer, null_data_transformer (returns its input).
 // Example
+//   given: lolpop::column_transformer& transformer, const lolpop::frame& raw
 //   lolpop::frame clean = transformer.transform(raw);
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/frame.hpp>

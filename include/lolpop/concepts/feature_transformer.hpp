@@ -7,13 +7,22 @@
 //   t.transform(const lolpop::frame& X) -> lolpop::frame
 // Semantics
 //   fit sees train features only; transform uses what fit learned and never refits.
+//   offline_train stores what fit learned with the model, so it also asks a transformer that is
+//   not inert for t.save_state() const -> std::string and t.load_state(std::string_view)
+//   (lolpop::has_fitted_state).
 // Optional
 //   t.transform_dense(const lolpop::frame& X) -> lolpop::dense_matrix   the features in one pass:
 //                                                lolpop::dense_feature_transformer
 // Models
-//   null_feature_transformer (returns its input), feature_chain (dense).
+//   null_feature_transformer (returns its input), feature_chain (dense), and every
+//   row_feature_transformer: mean_imputer, median_imputer, standard_scaler, min_max_scaler,
+//   one_hot_encoder, ordinal_encoder, log_transform, clip.
+// Guide
+//   docs/write_your_own/feature_transformer.md
 // Example
-//   scaler.fit(split.train.X); auto X = scaler.transform(split.test.X);
+//   given: lolpop::standard_scaler& scaler, const lolpop::data_split& split
+//   scaler.fit(split.train.X);
+//   lolpop::frame X = scaler.transform(split.test.X);
 #include <lolpop/concepts/data_transformer.hpp>
 #include <lolpop/data/dense_matrix.hpp>
 

@@ -9,9 +9,12 @@
 //   metric's direction, records every trial as an experiment and keeps the best. The order of
 //   trials is deterministic for a given seed.
 // Models
-//   null_hyperparameter_tuner (one trial: the trainer's settings as they are).
+//   grid_search_tuner, random_search_tuner, null_hyperparameter_tuner (one trial: the trainer's
+//   settings as they are).
 // Example
-//   for (const lolpop::trial& t : tuner.trials()) { ... }
+//   given: lolpop::null_hyperparameter_tuner& tuner
+//   for (const lolpop::trial& t : tuner.trials())
+//       for (const auto& [setting, value] : t) (void)setting, (void)value;
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/configuration/setting_value.hpp>
 

@@ -7,6 +7,11 @@
 //   Messages below the logger's configured level are dropped. Logging never throws.
 // Models
 //   stdout_logger, file_logger (JSON lines), null_logger.
+// Guide
+//   docs/write_your_own/logger.md
+// Example
+//   given: lolpop::stdout_logger& log
+//   log.log(lolpop::log_level::info, "training started");
 #include <lolpop/concepts/component.hpp>
 
 #include <string_view>

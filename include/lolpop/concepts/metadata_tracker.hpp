@@ -22,6 +22,14 @@
 //   see every write made before them, including those of earlier processes.
 // Models
 //   sqlite_metadata_tracker.
+// Guide
+//   docs/write_your_own/metadata_tracker.md
+// Example
+//   given: lolpop::sqlite_metadata_tracker& tracker
+//   lolpop::run r = tracker.start_run("dev", "build-1", "process");
+//   lolpop::dataset_version v = tracker.create_dataset_version(r, "train", "ab12", "store/ab12", 100, 5);
+//   tracker.set_tag(v.id, "source", "nightly");
+//   tracker.end_run(r, lolpop::run_status::ok);
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/resources.hpp>
 

@@ -10,6 +10,11 @@
 //   Logging a metric again for the same resource replaces it. log_metrics is atomic.
 // Models
 //   sqlite_metrics_tracker, null_metrics_tracker (keeps nothing).
+// Example
+//   given: lolpop::null_metrics_tracker& metrics, const std::string& model_version_id
+//   metrics.log_metric(model_version_id, "auc", 0.93);
+//   std::optional<double> auc = metrics.get_metric(model_version_id, "auc");
+//   (void)auc;
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/resources.hpp>
 

@@ -3,8 +3,14 @@
 //
 // Requirements
 //   t.check_model_bias(const evaluation&) -> report     evaluation.X holds the protected columns
+// Semantics
+//   The checker only reads the evaluation. A finding names the protected column and group whose
+//   outcomes differ; status error stops training as a model check does.
 // Models
-//   null_model_bias_checker (an empty, ok report).
+//   fairness_bias_checker, null_model_bias_checker (an empty, ok report).
+// Example
+//   given: lolpop::null_model_bias_checker& checker, const lolpop::evaluation& test
+//   lolpop::report r = checker.check_model_bias(test);
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/report.hpp>

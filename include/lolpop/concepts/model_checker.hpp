@@ -3,8 +3,14 @@
 //
 // Requirements
 //   t.check_model(const data_split&, const evaluation&) -> report
+// Semantics
+//   The checker only reads; it may fit its own baseline on split.train to compare the model's
+//   evaluation with. Findings name the metric at fault.
 // Models
-//   null_model_checker (an empty, ok report).
+//   baseline_model_checker, null_model_checker (an empty, ok report).
+// Example
+//   given: lolpop::null_model_checker& checker, const lolpop::data_split& split, const lolpop::evaluation& test
+//   lolpop::report r = checker.check_model(split, test);
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/report.hpp>

@@ -10,6 +10,10 @@
 //   atomic: a concurrent predict sees the old or the new model, never a mix.
 // Models
 //   local_model_deployer.
+// Example
+//   given: lolpop::local_model_deployer& deployer, const lolpop::promotion& approved, const lolpop::model_version& v, const std::string& bytes
+//   lolpop::deployment d = deployer.deploy_model(approved, v, bytes);
+//   std::string served = deployer.load_deployed(d);
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/resources.hpp>
 

@@ -8,7 +8,11 @@
 //   An explainer may support only some trainers; the concept is checked against the trainer it
 //   is composed with.
 // Models
-//   null_model_explainer (no importances, an empty frame).
+//   xgboost_explainer (for xgboost_trainer), null_model_explainer (no importances, an empty frame).
+// Example
+//   given: lolpop::xgboost_explainer& explainer, const lolpop::xgboost_trainer& trainer, const lolpop::xgboost_model& m, const lolpop::frame& X
+//   std::vector<lolpop::feature_importance> importances = explainer.get_feature_importance(trainer, m);
+//   lolpop::frame contributions = explainer.get_explanations(trainer, m, X);
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/core/resources.hpp>
 

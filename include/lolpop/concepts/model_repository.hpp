@@ -11,6 +11,12 @@
 //   Promoting a version that was never registered is a lolpop::error. State survives the process.
 // Models
 //   local_model_repository.
+// Example
+//   given: lolpop::local_model_repository& repository, const lolpop::model_version& v
+//   repository.register_model(v);
+//   lolpop::promotion p = repository.approve_model(repository.promote_model(v));
+//   bool approved = repository.check_approval(p);
+//   (void)approved;
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/resources.hpp>
 

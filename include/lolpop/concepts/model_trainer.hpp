@@ -25,7 +25,10 @@
 //                                                    output: lolpop::dense_predicting_trainer
 // Models
 //   xgboost_trainer.
+// Guide
+//   docs/write_your_own/model_trainer.md
 // Example
+//   given: lolpop::xgboost_trainer& trainer, const lolpop::data_split& split
 //   auto m = trainer.fit(split, lolpop::problem_type::binary);
 //   lolpop::column yhat = trainer.predict(m, split.test.X);
 #include <lolpop/concepts/component.hpp>

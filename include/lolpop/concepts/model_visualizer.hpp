@@ -9,8 +9,14 @@
 //       -> std::string   the path of the file written; the train pipeline calls it with the
 //                        model explainer's importances, when there are any:
 //                        lolpop::importance_plotting_visualizer
+// Semantics
+//   The visualizer writes only into `directory`; its file names depend on the evaluation's part
+//   and the plot, not on the run, so a later run replaces the images of an earlier one.
 // Models
-//   null_model_visualizer (writes nothing).
+//   svg_model_visualizer (importance plotting), null_model_visualizer (writes nothing).
+// Example
+//   given: lolpop::null_model_visualizer& visualizer, const lolpop::evaluation& test
+//   std::vector<std::string> files = visualizer.generate_viz(test, "reports");
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/evaluation.hpp>
 #include <lolpop/core/resources.hpp>

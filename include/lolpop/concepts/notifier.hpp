@@ -3,8 +3,14 @@
 //
 // Requirements
 //   t.notify(log_level, std::string_view message)
+// Semantics
+//   Notifications below the notifier's configured level are dropped. A notification informs;
+//   the workflow's outcome never depends on it.
 // Models
 //   stdout_notifier, null_notifier.
+// Example
+//   given: lolpop::stdout_notifier& notifier
+//   notifier.notify(lolpop::log_level::warn, "data check failed: see the run report");
 #include <lolpop/concepts/component.hpp>
 
 #include <string_view>

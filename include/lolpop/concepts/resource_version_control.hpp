@@ -12,6 +12,10 @@
 //   whose bytes no longer match it, is a lolpop::error.
 // Models
 //   local_artifact_store.
+// Example
+//   given: lolpop::local_artifact_store& store, const lolpop::frame& data
+//   lolpop::artifact a = store.version_data(data);
+//   lolpop::frame same = store.get_data(a.hash);
 #include <lolpop/concepts/component.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/resources.hpp>

@@ -30,6 +30,7 @@
 //   mean_imputer, median_imputer, standard_scaler, min_max_scaler, one_hot_encoder,
 //   ordinal_encoder, log_transform, clip.
 // Example
+//   given: lolpop::context& ctx, const lolpop::frame& train, const lolpop::frame& test
 //   lolpop::standard_scaler scaler({}, ctx);
 //   scaler.fit(train);
 //   auto plan = scaler.plan(lolpop::layout_of(test));   // plan.cells[k].op(x) scales one value
