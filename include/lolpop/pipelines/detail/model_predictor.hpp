@@ -1,13 +1,12 @@
 #pragma once
 // A stored model as the pipelines use it: the trainer's model together with the feature
 // transformer fitted with it, saved as one artifact (lolpop::pack_model_bundle) and applied
-// together, so that predictions read new data exactly as training read the training data. With
-// null_feature_transformer the artifact is the trainer's bytes as they are.
+// together, so that predictions read new data exactly as training read the training data. With an
+// inert feature transformer (null_feature_transformer) the artifact is the trainer's bytes as they are.
 //
 // It offers the predicting half of lolpop::model_trainer (model_type, load_model, predict,
 // predict_proba), so code written for a trainer evaluates a stored model through it, and explains
 // a stored model's predictions with the train pipeline's model explainer.
-#include <lolpop/components/feature_transformer/null_feature_transformer.hpp>
 #include <lolpop/components/model_explainer/null_model_explainer.hpp>
 #include <lolpop/concepts/feature_transformer.hpp>
 #include <lolpop/concepts/model_trainer.hpp>
