@@ -4,7 +4,10 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/data/row_layout.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <exception>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -90,6 +93,70 @@ void frame_features::fill(std::size_t begin, std::size_t end, float* out) const 
             for (std::size_t i = first; i < last; ++i, to += width) *to = static_cast<float>(column[i]);
         }
     }
+}
+
+dmatrix dmatrix::of(const feature_batches& rows, std::string_view where, int nthread) {
+    if (rows.values) return dmatrix(rows.values, rows.rows, rows.cols, where, nthread);
+    auto all = std::make_unique_for_overwrite<float[]>(rows.rows * rows.cols);  // fill writes every value
+    rows.fill(0, rows.rows, all.get());
+    return dmatrix(all.get(), rows.rows, rows.cols, where, nthread);
+}
+
+namespace {
+
+// The state of XGBoost's iteration over feature_batches: its C callbacks cannot throw, so an
+// exception from laying out rows is kept and rethrown once XGBoost has returned.
+struct batch_iterator {
+    const feature_batches& rows;
+    DMatrixHandle proxy;
+    std::unique_ptr<float[]> buffer;
+    std::size_t next_row = 0;
+    std::exception_ptr failure;
+
+    std::size_t step() const noexcept { return rows.values ? rows.rows : std::max<std::size_t>(1, rows.chunk_rows); }
+
+    static void reset(DataIterHandle self) { static_cast<batch_iterator*>(self)->next_row = 0; }
+
+    static int next(DataIterHandle self) {
+        auto& it = *static_cast<batch_iterator*>(self);
+        if (it.next_row >= it.rows.rows || it.failure) return 0;
+        const std::size_t begin = it.next_row, end = std::min(it.rows.rows, begin + it.step());
+        try {
+            const float* batch = it.rows.values ? it.rows.values + begin * it.rows.cols : it.buffer.get();
+            if (!it.rows.values) it.rows.fill(begin, end, it.buffer.get());
+            const auto array = fmt::format(
+                R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
+                reinterpret_cast<std::uintptr_t>(batch), end - begin, it.rows.cols);
+            check(XGProxyDMatrixSetDataDense(it.proxy, array.c_str()), "xgboost quantile matrix");
+        } catch (...) {
+            it.failure = std::current_exception();
+            return 0;
+        }
+        it.next_row = end;
+        return 1;
+    }
+};
+
+}  // namespace
+
+dmatrix dmatrix::quantized(const feature_batches& rows, int max_bin, int nthread, const dmatrix* reference,
+                           std::string_view where) {
+    DMatrixHandle proxy_handle = nullptr;
+    check(XGProxyDMatrixCreate(&proxy_handle), where);
+    const dmatrix proxy(proxy_handle);
+    batch_iterator it{rows, proxy.get(), nullptr, 0, nullptr};
+    if (!rows.values) it.buffer = std::make_unique_for_overwrite<float[]>(std::min(it.step(), rows.rows) * rows.cols);
+    const auto config = fmt::format(R"({{"missing": NaN, "nthread": {}, "max_bin": {}}})", nthread, max_bin);
+    DMatrixHandle out = nullptr;
+    const int rc = XGQuantileDMatrixCreateFromCallback(&it, proxy.get(), reference ? reference->get() : nullptr,
+                                                       &batch_iterator::reset, &batch_iterator::next, config.c_str(),
+                                                       &out);
+    if (it.failure) {
+        if (rc == 0) XGDMatrixFree(out);
+        std::rethrow_exception(it.failure);
+    }
+    check(rc, where);
+    return dmatrix(out);
 }
 
 std::unique_ptr<float[]> dense_features(const std::vector<xgboost_feature>& features, const frame& X,

@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lolpop::detail {
@@ -24,18 +26,43 @@ std::string xgboost_message();
 // Throws lolpop::error "XGBoost: <its message>" naming `where` when a C API call failed.
 void check(int rc, std::string_view where);
 
+// Rows of features as XGBoost reads them (row-major floats, one per feature), a range at a time:
+// either laid out already (`values`, all rows) or laid out on demand into a buffer (`fill`).
+struct feature_batches {
+    std::size_t rows = 0;
+    std::size_t cols = 0;
+    const float* values = nullptr;
+    std::function<void(std::size_t begin, std::size_t end, float* out)> fill;
+    // The rows of one range, when the rows are laid out on demand.
+    std::size_t chunk_rows = 1;
+};
+
 class dmatrix {
 public:
-    // XGBoost copies the rows*cols values.
-    dmatrix(const float* values, std::size_t rows, std::size_t cols, std::string_view where) {
-        check(XGDMatrixCreateFromMat(values, rows, cols, missing, &handle_), where);
+    // XGBoost copies the rows*cols values, on `nthread` threads (0 = every core).
+    dmatrix(const float* values, std::size_t rows, std::size_t cols, std::string_view where, int nthread = 0) {
+        check(XGDMatrixCreateFromMat_omp(values, rows, cols, missing, &handle_, nthread), where);
     }
-    ~dmatrix() { XGDMatrixFree(handle_); }
+    // A DMatrix of all rows: XGBoost's copy of them, made from `values` when they are laid out
+    // already, else from one buffer of all rows that is freed as soon as XGBoost has its copy.
+    static dmatrix of(const feature_batches& rows, std::string_view where, int nthread);
+    // A quantile DMatrix (what tree_method "hist" trains on): XGBoost reads the rows a range at a
+    // time and keeps only their histogram bins, so the features are never held whole as floats,
+    // neither here nor in XGBoost. `reference` gives the bins of a validation part its training
+    // part's cuts.
+    static dmatrix quantized(const feature_batches& rows, int max_bin, int nthread, const dmatrix* reference,
+                             std::string_view where);
+    ~dmatrix() {
+        if (handle_) XGDMatrixFree(handle_);
+    }
+    dmatrix(dmatrix&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
     dmatrix(const dmatrix&) = delete;
     dmatrix& operator=(const dmatrix&) = delete;
+    dmatrix& operator=(dmatrix&&) = delete;
     DMatrixHandle get() const noexcept { return handle_; }
 
 private:
+    explicit dmatrix(DMatrixHandle handle) noexcept : handle_(handle) {}
     DMatrixHandle handle_ = nullptr;
 };
 

@@ -27,7 +27,6 @@ namespace lolpop {
 namespace {
 
 using detail::check;
-using detail::dense_features;
 using detail::dmatrix;
 using detail::xgboost_message;
 
@@ -415,12 +414,27 @@ column class_values_from(const toml::array& classes, const std::string& target, 
     return out;
 }
 
-// Rows of features laid out as the model's: row-major, one float per feature.
+// Rows of features laid out as the model's, with their target.
 struct feature_rows {
-    const float* values;
-    std::size_t rows;
+    detail::feature_batches batches;
     const column& y;
 };
+
+// The rows of X as the model's features, laid out a chunk at a time when XGBoost reads them.
+detail::feature_batches batches_of(const detail::frame_features& X) {
+    return {X.rows(), X.cols(), nullptr, [&X](std::size_t b, std::size_t e, float* out) { X.fill(b, e, out); },
+            X.chunk_rows()};
+}
+
+detail::feature_batches batches_of(const dense_matrix& X) { return {X.rows(), X.cols(), X.data(), {}, X.rows()}; }
+
+// What XGBoost trains on: with tree_method "hist" a quantile DMatrix, built from the rows a chunk at
+// a time; otherwise a DMatrix, XGBoost's one copy of all rows.
+dmatrix training_matrix(const xgboost_trainer::config& config, const detail::feature_batches& rows,
+                        const dmatrix* reference, std::string_view where) {
+    if (config.tree_method == "hist") return dmatrix::quantized(rows, config.max_bin, config.nthread, reference, where);
+    return dmatrix::of(rows, where, config.nthread);
+}
 
 std::vector<xgboost_feature> features_of(const dense_matrix& X) {
     std::vector<xgboost_feature> out;
@@ -436,10 +450,10 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
     const std::string where = "xgboost_trainer.fit";
     const column& y = train.y;
     if (features.empty()) throw error("there are no feature columns", where);
-    if (train.rows == 0) throw error("there are no training rows", where);
-    if (y.size() != train.rows)
+    if (train.batches.rows == 0) throw error("there are no training rows", where);
+    if (y.size() != train.batches.rows)
         throw error("the training target has " + std::to_string(y.size()) + " rows but the features have " +
-                        std::to_string(train.rows),
+                        std::to_string(train.batches.rows),
                     where);
 
     require_complete(y, "training");
@@ -461,7 +475,7 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
     std::vector<std::string> classes;
     for (std::size_t k = 0; k < class_values.size(); ++k) classes.push_back(class_values.to_string(k));
 
-    dmatrix train_data(train.values, train.rows, features.size(), where);
+    const dmatrix train_data = training_matrix(config, train.batches, nullptr, where);
     const auto train_labels = labels_of(y, classes, problem, "training");
     check(XGDMatrixSetFloatInfo(train_data.get(), "label", train_labels.data(), train_labels.size()), where);
 
@@ -469,11 +483,11 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
     if (valid_rows) {
         const std::string valid_where = "xgboost_trainer.fit (validation part)";
         const auto valid_labels = labels_of(valid_rows->y, classes, problem, "validation");
-        if (valid_labels.size() != valid_rows->rows)
+        if (valid_labels.size() != valid_rows->batches.rows)
             throw error("the validation target has " + std::to_string(valid_labels.size()) +
-                            " rows but the features have " + std::to_string(valid_rows->rows),
+                            " rows but the features have " + std::to_string(valid_rows->batches.rows),
                         valid_where);
-        valid.emplace(valid_rows->values, valid_rows->rows, features.size(), valid_where);
+        valid.emplace(training_matrix(config, valid_rows->batches, &train_data, valid_where));
         check(XGDMatrixSetFloatInfo(valid->get(), "label", valid_labels.data(), valid_labels.size()), valid_where);
     }
 
@@ -538,16 +552,16 @@ xgboost_model xgboost_trainer::fit(const data_split& split, problem_type problem
         if (c.type() == column_type::categorical) f.categories = c.categories();
         features.push_back(std::move(f));
     }
-    const auto train = dense_features(features, X, "xgboost_trainer.fit");
+    const detail::frame_features train(features, X, "xgboost_trainer.fit");
     if (config_.early_stopping_rounds == 0 || split.valid.X.rows() == 0)
-        return fit_rows(config_, *context_, std::move(features), {train.get(), X.rows(), split.train.y}, nullptr, problem);
-    const auto valid = dense_features(features, split.valid.X, "xgboost_trainer.fit (validation part)");
-    const feature_rows valid_rows{valid.get(), split.valid.X.rows(), split.valid.y};
-    return fit_rows(config_, *context_, std::move(features), {train.get(), X.rows(), split.train.y}, &valid_rows, problem);
+        return fit_rows(config_, *context_, std::move(features), {batches_of(train), split.train.y}, nullptr, problem);
+    const detail::frame_features valid(features, split.valid.X, "xgboost_trainer.fit (validation part)");
+    const feature_rows valid_rows{batches_of(valid), split.valid.y};
+    return fit_rows(config_, *context_, std::move(features), {batches_of(train), split.train.y}, &valid_rows, problem);
 }
 
 xgboost_model xgboost_trainer::fit(const dense_matrix& X, const column& y, problem_type problem) const {
-    return fit_rows(config_, *context_, features_of(X), {X.data(), X.rows(), y}, nullptr, problem);
+    return fit_rows(config_, *context_, features_of(X), {batches_of(X), y}, nullptr, problem);
 }
 
 xgboost_model xgboost_trainer::fit(const dense_matrix& X, const column& y, const dense_matrix& valid_X,
@@ -555,8 +569,8 @@ xgboost_model xgboost_trainer::fit(const dense_matrix& X, const column& y, const
     if (valid_X.columns() != X.columns())
         throw error("the validation matrix has other columns than the training matrix", "xgboost_trainer.fit");
     if (config_.early_stopping_rounds == 0 || valid_X.rows() == 0) return fit(X, y, problem);
-    const feature_rows valid_rows{valid_X.data(), valid_X.rows(), valid_y};
-    return fit_rows(config_, *context_, features_of(X), {X.data(), X.rows(), y}, &valid_rows, problem);
+    const feature_rows valid_rows{batches_of(valid_X), valid_y};
+    return fit_rows(config_, *context_, features_of(X), {batches_of(X), y}, &valid_rows, problem);
 }
 
 column xgboost_trainer::predict(const xgboost_model& model, const frame& X) const {

@@ -77,6 +77,16 @@ std::vector<std::optional<std::string>> labels_of(const lolpop::column& c) {
     return out;
 }
 
+// X as the dense matrix XGBoost reads: numbers as they are, categories as their codes.
+lolpop::dense_matrix dense_of(const lolpop::frame& X) {
+    lolpop::dense_matrix out(X.rows(), lolpop::layout_of(X));
+    for (std::size_t c = 0; c < X.cols(); ++c) {
+        const auto values = lolpop::row_values(X.columns()[c]);
+        for (std::size_t r = 0; r < X.rows(); ++r) out.row(r)[c] = static_cast<float>(values[r]);
+    }
+    return out;
+}
+
 lolpop::frame replaced(lolpop::frame X, lolpop::column c) {
     X.remove(c.name());
     X.add(std::move(c));
@@ -161,6 +171,30 @@ TEST_CASE("xgboost_trainer predicts a frame larger than its layout chunks as row
         REQUIRE(large.proba(i, 1) == alone.proba(rows[i], 1));
         REQUIRE(large.predicted.to_string(i) == alone.predicted.to_string(rows[i]));
     }
+}
+
+TEST_CASE("xgboost_trainer with tree_method hist reads the rows a chunk at a time and trains as on one block") {
+    // A frame is laid out for XGBoost's quantile matrix a chunk (about 4 MB) at a time; 60 001
+    // rows of 30 features make two chunks and a bit. The same rows as one dense block, read in one
+    // batch, must grow the same trees, with a validation part binned on the training part's cuts.
+    lolpop::context ctx;
+    lolpop::xgboost_trainer::config c;
+    c.tree_method = "hist";
+    c.num_boost_round = 200;
+    c.early_stopping_rounds = 5;
+    const lolpop::xgboost_trainer trainer(c, ctx);
+    auto s = split(breast_cancer(), "target", 0.2, 0.2);
+    std::vector<std::size_t> rows(60'001);
+    std::mt19937_64 rng(7);
+    for (auto& r : rows) r = rng() % s.train.X.rows();
+    s.train = {s.train.X.take(rows), s.train.y.take(rows)};
+    const auto from_frames = trainer.fit(s, lolpop::problem_type::binary);
+    const auto from_dense = trainer.fit(dense_of(s.train.X), s.train.y, dense_of(s.valid.X), s.valid.y,
+                                        lolpop::problem_type::binary);
+    CHECK(from_frames.boosted_rounds() < 200);
+    CHECK(from_frames.best_iteration() == from_dense.best_iteration());
+    CHECK(trainer.predict_proba(from_frames, s.test.X).values == trainer.predict_proba(from_dense, s.test.X).values);
+    CHECK(evaluate(trainer, from_frames, s.test).at("roc_auc") > 0.95);
 }
 
 TEST_CASE("xgboost_trainer stops early on the validation part and predicts with the best round") {
@@ -505,20 +539,6 @@ TEST_CASE("xgboost_trainer rejects frames and bytes it cannot predict from") {
     CHECK_THROWS_WITH_AS(trainer.load_model(flipped), doctest::Contains("the booster is damaged or cut short"),
                          lolpop::error);
 }
-
-namespace {
-
-// X as the dense matrix XGBoost reads: numbers as they are, categories as their codes.
-lolpop::dense_matrix dense_of(const lolpop::frame& X) {
-    lolpop::dense_matrix out(X.rows(), lolpop::layout_of(X));
-    for (std::size_t c = 0; c < X.cols(); ++c) {
-        const auto values = lolpop::row_values(X.columns()[c]);
-        for (std::size_t r = 0; r < X.rows(); ++r) out.row(r)[c] = static_cast<float>(values[r]);
-    }
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("xgboost_trainer fits on and predicts from dense matrices as from frames") {
     lolpop::context ctx;
