@@ -1,4 +1,4 @@
-// lolpop::logger: a logger without log, and one whose log takes the message first.
+// lolpop::logger: a logger without log, and one whose log takes the message first; a structured one.
 #include <lolpop/concepts/logger.hpp>
 
 #include "archetype.hpp"
@@ -21,5 +21,14 @@ struct message_first : archetype::component_base {
     void log(std::string_view, lolpop::log_level);
 };
 static_assert(!lolpop::has_log<message_first> && !lolpop::logger<message_first>);
+
+// A logger is for a person unless it says otherwise; saying so with false is saying nothing.
+template <bool Structured>
+struct json_lines : logger<true> {
+    using logger<true>::logger;
+    static constexpr bool structured = Structured;
+};
+static_assert(lolpop::structured_logger<json_lines<true>>);
+static_assert(!lolpop::structured_logger<json_lines<false>> && !lolpop::structured_logger<logger<true>>);
 
 }  // namespace

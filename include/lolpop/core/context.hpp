@@ -35,6 +35,11 @@ public:
     void set_logger(sink s) { logger_ = std::move(s); }
     void set_notifier(sink s) { notifier_ = std::move(s); }
 
+    // Whether long steps draw a progress_meter on a terminal. The runner turns it off for a logger
+    // whose output is for machines (JSON lines) or that prints nothing.
+    bool shows_progress() const noexcept { return shows_progress_; }
+    void show_progress(bool on) noexcept { shows_progress_ = on; }
+
     // What the workflow produced besides its resources: every check, profile and comparison
     // report, and every file written (plots), in order. The run report is made from these.
     void record(report r) { reports_.push_back(std::move(r)); }
@@ -50,6 +55,7 @@ private:
     std::string build_id_;
     sink logger_;
     sink notifier_;
+    bool shows_progress_ = true;
     std::vector<report> reports_;
     std::vector<std::string> files_;
 };

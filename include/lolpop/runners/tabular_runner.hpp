@@ -6,6 +6,7 @@
 // logger, notifier. Pipeline roles: process, train, deploy, predict (all required).
 // Each step finds what earlier steps stored (the latest dataset version, model version and
 // deployment), so an orchestrator can run every step as its own process.
+#include <lolpop/concepts/logger.hpp>
 #include <lolpop/core/outcome.hpp>
 #include <lolpop/core/profile_info.hpp>
 #include <lolpop/pipelines/offline_deploy.hpp>
@@ -59,6 +60,7 @@ public:
     using settings = typename parts::settings;
     using metadata_tracker_type = typename parts::metadata_tracker_type;
     using metrics_tracker_type = typename parts::metrics_tracker_type;
+    using logger_type = typename parts::logger_type;
 
     tabular_runner(const settings& s, const profile_info& profile)
         : config_(s.config),
@@ -131,6 +133,7 @@ private:
     const settings& wired(const settings& s) {
         ctx_.set_logger([this](log_level l, std::string_view m) { parts_.logger.log(l, m); });
         ctx_.set_notifier([this](log_level l, std::string_view m) { parts_.notifier.notify(l, m); });
+        ctx_.show_progress(!inert_component<logger_type> && !structured_logger<logger_type>);
         return s;
     }
     predict_request predict_request_() const {

@@ -3,6 +3,7 @@
 #include "detail/xgboost_c_api.hpp"
 
 #include <lolpop/core/error.hpp>
+#include <lolpop/core/progress.hpp>
 #include <lolpop/data/sha256.hpp>
 
 #include <fmt/format.h>
@@ -499,9 +500,11 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
     int best_iteration = 0, rounds = 0;
     double best_score = 0;
     std::string metric;
+    progress_meter meter(ctx, "training", static_cast<std::uint64_t>(config.num_boost_round), "rounds");
     for (int i = 0; i < config.num_boost_round; ++i) {
         check(XGBoosterUpdateOneIter(booster.get(), i, train_data.get()), where);
         rounds = i + 1;
+        meter.update(static_cast<std::uint64_t>(rounds));
         if (!valid) {
             best_iteration = i;
             continue;

@@ -19,6 +19,7 @@ public:
         std::string level = "info";  // the lowest level written: debug, info, warn or error
     };
     static constexpr std::string_view name = "file_logger";
+    static constexpr bool structured = true;  // JSON lines: no progress drawn beside them
 
     // Creates the file's directory and opens it for appending. Throws lolpop::error naming
     // "file_logger.level" for an unknown level and the path when the file cannot be opened.
