@@ -17,6 +17,7 @@
 #include <lolpop/core/prediction.hpp>
 #include <lolpop/core/problem.hpp>
 #include <lolpop/core/profile_info.hpp>
+#include <lolpop/core/progress.hpp>
 #include <lolpop/core/report.hpp>
 #include <lolpop/core/resources.hpp>
 #include <lolpop/core/split.hpp>

@@ -10,8 +10,13 @@
 //   The hash is the SHA-256 of the stored bytes; storing the same content twice stores it once.
 //   Writes are atomic (a reader never sees a partial artifact). A hash that is not stored, or
 //   whose bytes no longer match it, is a lolpop::error.
+//   Optional capability (streams_data_versions): a frame stored a chunk of rows at a time, for
+//   inputs larger than memory:
+//     t.begin_data_version() -> a writer w: w.append(const frame&) for each chunk (same columns and
+//       types), w.commit() -> artifact, the same as version_data of the chunks as one frame;
+//       nothing is stored until commit.
 // Models
-//   local_artifact_store.
+//   local_artifact_store (streams too).
 // Example
 //   given: lolpop::local_artifact_store& store, const lolpop::frame& data
 //   lolpop::artifact a = store.version_data(data);
@@ -39,5 +44,15 @@ concept versions_models = requires(T& t, std::string_view bytes, const std::stri
 
 template <class T>
 concept resource_version_control = component<T> && versions_data<T> && versions_models<T>;
+
+template <class W>
+concept data_version_writer = requires(W& w, const frame& f) {
+    w.append(f);
+    { w.commit() } -> std::same_as<artifact>;
+};
+template <class T>
+concept streams_data_versions = requires(T& t) {
+    { t.begin_data_version() } -> data_version_writer;
+};
 
 }  // namespace lolpop

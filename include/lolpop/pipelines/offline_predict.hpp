@@ -23,7 +23,9 @@
 #include <lolpop/concepts/data_profiler.hpp>
 #include <lolpop/concepts/data_transformer.hpp>
 #include <lolpop/analysis/metrics.hpp>
+#include <lolpop/concepts/resource_version_control.hpp>
 #include <lolpop/core/outcome.hpp>
+#include <lolpop/core/progress.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
@@ -41,6 +43,12 @@ struct offline_predict_config {
     // Save each row's feature contributions to <predictions>_explanations<.ext> with the job
     // (needs a model_explainer in the train pipeline).
     bool explain = false;
+    // Rows read, scored and written at a time when the data connector works in chunks
+    // (csv_data_connector) and the runner's rows are the data's (not time series): the input is
+    // never held whole, so a file larger than memory scores with a fixed working set. The data
+    // transformer and checker then see one chunk at a time, and drift compares the first chunk
+    // with the training data. 0 reads the whole input at once.
+    int chunk_rows = 100000;
 };
 
 // Where the explanations of predictions saved to `output` go: "predictions.csv" ->
@@ -109,10 +117,16 @@ public:
     using config = offline_predict_config;
     using parts = offline_predict_parts<config, Binds...>;
     using settings = typename parts::settings;
+    using connector_type = typename parts::data_connector_type;
     using transformer_type = typename parts::data_transformer_type;
     using profiler_type = typename parts::data_profiler_type;
 
-    offline_predict(const settings& s, context& ctx) : config_(s.config), ctx_(ctx), parts_(s, ctx) {}
+    offline_predict(const settings& s, context& ctx) : config_(s.config), ctx_(ctx), parts_(s, ctx) {
+        if (config_.chunk_rows < 0)
+            throw error("chunk_rows must be 0 (the whole input at once) or positive, got " +
+                            std::to_string(config_.chunk_rows),
+                        "predict.config.chunk_rows");
+    }
 
     // `predictor` is the train pipeline's: it loads a stored model with its fitted feature
     // transformer (offline_train::predictor()). `rows_of` is the runner's task hook, the same as
@@ -125,31 +139,32 @@ public:
                 throw error("explain is on, but the train pipeline binds no model_explainer to explain with; bind one "
                             "([train.components] model_explainer) or turn explain off",
                             "predict.config.explain");
-        scored s = score(svc, predictor, deployer, request, rows_of, config_.explain);
+        // A series' rows are derived from the whole series, so time series read their input whole.
+        if constexpr (chunked_data_connector<connector_type> &&
+                      streams_data_versions<std::remove_reference_t<decltype(svc.store)>> &&
+                      std::is_same_v<Rows, same_rows>)
+            if (config_.chunk_rows > 0) return predict_chunks(svc, predictor, deployer, request);
+
+        const deployed<Predictor> d = load_deployed(svc, predictor, deployer, request);
+        const frame data = read_checked(parts_.data_connector.get_data(request.source), request);
+        std::optional<model_rows> derived;
+        if constexpr (!std::is_same_v<Rows, same_rows>) derived.emplace(rows_of(data));
+        // The data is versioned and compared as it came; the model scores the task's rows of it.
+        scored s = score(predictor, d.model, derived ? derived->data : data, derived ? &derived->annotations : nullptr,
+                         request, config_.explain);
+        truth ground;
+        ground.add(s);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "predict");
-        const artifact stored = svc.store.version_data(s.data);
-        const dataset_version input = svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash,
-                                                                           stored.uri, s.data.rows(), s.data.cols());
-        compare_with_training(svc, s.version, s.data);
+        const artifact stored = svc.store.version_data(data);
+        compare_with_training(svc, d.version, data);
         parts_.data_connector.save_data(s.predictions, request.output);
-        prediction_job draft;
-        draft.model_version_id = s.version.id;
-        draft.dataset_version_id = input.id;
-        draft.output_uri = request.output;
-        draft.rows = s.predictions.rows();
-        predict_outcome outcome{svc.metadata.create_prediction_job(run.get(), draft), draft.rows, s.metrics};
-        if (!outcome.metrics.empty()) svc.metrics.log_metrics(outcome.job.id, outcome.metrics);
+        std::optional<std::string> explanations_hash;
         if (config_.explain) {
-            const std::string target = explanations_target(request.output);
-            parts_.data_connector.save_data(s.explanations, target);
-            svc.metadata.set_tag(outcome.job.id, "explanations", target);
-            svc.metadata.set_tag(outcome.job.id, "explanations_hash", svc.store.version_data(s.explanations).hash);
-            ctx_.log(log_level::info, "predict: feature contributions -> " + target);
+            parts_.data_connector.save_data(s.explanations, explanations_target(request.output));
+            explanations_hash = svc.store.version_data(s.explanations).hash;
         }
-        run.succeed();
-        ctx_.log(log_level::info, "predict: " + std::to_string(draft.rows) + " rows with model version " + s.version.id +
-                                      " -> " + request.output);
-        return outcome;
+        return record(svc, run, d.version, stored, data.rows(), data.cols(), s.predictions.rows(),
+                      ground.metrics(request), request, explanations_hash);
     }
 
     // Scores the deployed model against the target in the predict data and logs the metrics on
@@ -157,51 +172,108 @@ public:
     template <class Services, class Predictor, class Deployer, class Rows = same_rows>
     metric_values evaluate_ground_truth(Services& svc, Predictor& predictor, Deployer& deployer,
                                         const predict_request& request, const Rows& rows_of = {}) {
-        scored s = score(svc, predictor, deployer, request, rows_of, false);
-        if (s.metrics.empty())
+        const deployed<Predictor> d = load_deployed(svc, predictor, deployer, request);
+        const frame data = read_checked(parts_.data_connector.get_data(request.source), request);
+        std::optional<model_rows> derived;
+        if constexpr (!std::is_same_v<Rows, same_rows>) derived.emplace(rows_of(data));
+        truth ground;
+        ground.add(score(predictor, d.model, derived ? derived->data : data, nullptr, request, false));
+        const metric_values metrics = ground.metrics(request);
+        if (metrics.empty())
             throw error("the data has no target column '" + request.target + "' to evaluate against", request.source);
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "evaluate");
         metric_values logged;
-        for (const auto& [metric, value] : s.metrics) logged["ground_truth." + metric] = value;
-        svc.metrics.log_metrics(s.version.id, logged);
+        for (const auto& [metric, value] : metrics) logged["ground_truth." + metric] = value;
+        svc.metrics.log_metrics(d.version.id, logged);
         run.succeed();
-        return s.metrics;
+        return metrics;
     }
 
+    const config& pipeline_config() const noexcept { return config_; }
+
 private:
-    struct scored {
+    template <class Predictor>
+    struct deployed {
         model_version version;
-        frame data;
-        frame predictions;
-        metric_values metrics;  // empty unless the data holds the target
-        frame explanations;     // empty unless asked for
+        typename Predictor::model_type model;
     };
 
-    // Reads, transforms and checks the data and predicts it with the deployed model; stores nothing.
-    template <class Services, class Predictor, class Deployer, class Rows>
-    scored score(Services& svc, Predictor& predictor, Deployer& deployer, const predict_request& request,
-                 const Rows& rows_of, bool explain) {
+    // What scoring some rows gives: the predictions (index, annotations, probabilities, the
+    // prediction) and, when asked, the feature contributions; the labeled rows' truth.
+    struct scored {
+        frame predictions;
+        frame explanations;
+        std::optional<column> truth;           // the target where it is known, when the data has it
+        std::optional<column> predicted;       // the predictions of those rows
+        class_probabilities proba;             // and their probabilities
+    };
+
+    // The labeled rows' truth and predictions, gathered over every chunk, for the job's metrics.
+    struct truth {
+        std::optional<column> labels;
+        std::optional<column> predicted;
+        class_probabilities proba;
+
+        void add(const scored& s) {
+            if (!s.truth) return;
+            append(labels, *s.truth);
+            append(predicted, *s.predicted);
+            if (proba.classes.empty()) proba.classes = s.proba.classes;
+            proba.values.insert(proba.values.end(), s.proba.values.begin(), s.proba.values.end());
+        }
+        metric_values metrics(const predict_request& request) const {
+            if (!labels || labels->size() == 0) return {};
+            const problem_type problem = request.regression ? problem_type::regression
+                                         : proba.classes.size() > 2 ? problem_type::multiclass
+                                                                    : problem_type::binary;
+            return evaluate(problem, *labels, *predicted, proba);
+        }
+        // Values, not codes: each chunk has categories of its own.
+        static void append(std::optional<column>& to, const column& from) {
+            if (!to) {
+                to.emplace(from);
+                return;
+            }
+            for (std::size_t r = 0; r < from.size(); ++r) {
+                if (from.is_missing(r)) to->push_missing();
+                else if (from.type() == column_type::numeric) to->push_numeric(from.numeric_values()[r]);
+                else if (from.type() == column_type::integer) to->push_integer(from.integer_values()[r]);
+                else to->push_category(from.categories()[static_cast<std::size_t>(from.codes()[r])]);
+            }
+        }
+    };
+
+    template <class Services, class Predictor, class Deployer>
+    deployed<Predictor> load_deployed(Services& svc, Predictor& predictor, Deployer& deployer,
+                                      const predict_request& request) {
         const auto current = deployer.current_deployment(request.model_name);
         if (!current)
             throw error("no model '" + request.model_name + "' is deployed; run the train and deploy steps first", "predict");
         auto version = svc.metadata.get_model_version(current->model_version_id);
         if (!version) throw error("deployed model version " + current->model_version_id + " is not in the metadata store", "predict");
+        auto model = predictor.load_model(deployer.load_deployed(*current));
+        return {std::move(*version), std::move(model)};
+    }
 
-        scored s{std::move(*version), {}, {}, {}, {}};
-        s.data = parts_.data_transformer.transform(parts_.data_connector.get_data(request.source));
-        detail::require_column(s.data, request.index, "model_index", request.source);
-        detail::stop_on_error(parts_.data_checker.check_data(s.data), ctx_, "predict " + request.source);
+    // The input (or a chunk of it) transformed and checked; bad input stops the step here, before
+    // anything is stored.
+    frame read_checked(frame input, const predict_request& request) {
+        frame data = parts_.data_transformer.transform(std::move(input));
+        detail::require_column(data, request.index, "model_index", request.source);
+        detail::stop_on_error(parts_.data_checker.check_data(data), ctx_, "predict " + request.source);
+        return data;
+    }
 
-        const auto model = predictor.load_model(deployer.load_deployed(*current));
-        // The data is versioned and compared as it came; the model scores the task's rows of it.
-        std::optional<model_rows> derived;
-        if constexpr (!std::is_same_v<Rows, same_rows>) derived.emplace(rows_of(s.data));
-        const frame& data = derived ? derived->data : s.data;
+    // Predicts `data` (the model's rows) with the deployed model; stores nothing.
+    template <class Predictor, class Model>
+    scored score(Predictor& predictor, const Model& model, const frame& data, const frame* annotations,
+                 const predict_request& request, bool explain) {
+        scored s;
         // A series' last rows have no label yet; truth needs at least one that has.
         const bool has_truth = data.has(request.target) && data[request.target].missing_count() < data.rows();
         if (!request.index.empty()) s.predictions.add(data[request.index]);
-        if (derived)
-            for (const column& c : derived->annotations.columns()) s.predictions.add(c);
+        if (annotations)
+            for (const column& c : annotations->columns()) s.predictions.add(c);
         if (explain) s.explanations = s.predictions;  // the same keys (index, annotations) lead both
         // Models read their features by name, so the index and the target stay in the frame
         // rather than being copied out of it.
@@ -215,14 +287,12 @@ private:
             }
         }
         if (has_truth) {
-            const problem_type problem = request.regression ? problem_type::regression
-                                         : proba.classes.size() > 2 ? problem_type::multiclass
-                                                                    : problem_type::binary;
             const auto labeled = detail::present_rows(data[request.target]);
-            class_probabilities labeled_proba{proba.classes, {}};
+            s.proba.classes = proba.classes;
             for (std::size_t r : labeled)
-                for (std::size_t k = 0; k < proba.classes.size(); ++k) labeled_proba.values.push_back(proba(r, k));
-            s.metrics = evaluate(problem, data[request.target].take(labeled), predicted.take(labeled), labeled_proba);
+                for (std::size_t k = 0; k < proba.classes.size(); ++k) s.proba.values.push_back(proba(r, k));
+            s.truth = data[request.target].take(labeled);
+            s.predicted = predicted.take(labeled);
         }
         s.predictions.add(std::move(predicted));
         if constexpr (Predictor::explains) {
@@ -232,6 +302,82 @@ private:
             }
         }
         return s;
+    }
+
+    // The input read, scored and written a chunk at a time: the working set is a chunk's, whatever
+    // the input's size. The predictions, explanations and input version are written as the chunks
+    // come and committed only after the last, so bad input anywhere stores nothing.
+    template <class Services, class Predictor, class Deployer>
+    predict_outcome predict_chunks(Services& svc, Predictor& predictor, Deployer& deployer,
+                                   const predict_request& request) {
+        const deployed<Predictor> d = load_deployed(svc, predictor, deployer, request);
+        auto reader = parts_.data_connector.read_chunks(request.source);
+        auto predictions = parts_.data_connector.write_chunks(request.output);
+        std::optional<decltype(parts_.data_connector.write_chunks(request.output))> explanations;
+        std::optional<decltype(svc.store.begin_data_version())> explanations_version;
+        if (config_.explain) {
+            explanations.emplace(parts_.data_connector.write_chunks(explanations_target(request.output)));
+            explanations_version.emplace(svc.store.begin_data_version());
+        }
+        auto input = svc.store.begin_data_version();
+        progress_meter meter(ctx_, "scoring " + request.source, reader.total_bytes(), "MB");
+        truth ground;
+        std::size_t rows = 0, cols = 0, predicted_rows = 0;
+        bool compared = false;
+        while (auto chunk = reader.next(static_cast<std::size_t>(config_.chunk_rows))) {
+            const frame data = read_checked(std::move(*chunk), request);
+            scored s = score(predictor, d.model, data, nullptr, request, config_.explain);
+            ground.add(s);
+            // Drift compares the first chunk, a sample of the input, with the training data.
+            if (!compared) compare_with_training(svc, d.version, data);
+            compared = true;
+            input.append(data);
+            predictions.append(s.predictions);
+            if (explanations) {
+                explanations->append(s.explanations);
+                explanations_version->append(s.explanations);
+            }
+            rows += data.rows();
+            cols = data.cols();
+            predicted_rows += s.predictions.rows();
+            meter.update(reader.bytes_read());
+        }
+        const metric_values metrics = ground.metrics(request);
+        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "predict");
+        const artifact stored = input.commit();
+        predictions.commit();
+        std::optional<std::string> explanations_hash;
+        if (explanations) {
+            explanations->commit();
+            explanations_hash = explanations_version->commit().hash;
+        }
+        return record(svc, run, d.version, stored, rows, cols, predicted_rows, metrics, request, explanations_hash);
+    }
+
+    // Tracks the job once its outputs are written.
+    template <class Services, class Run>
+    predict_outcome record(Services& svc, Run& run, const model_version& version, const artifact& stored,
+                           std::size_t rows, std::size_t cols, std::size_t predicted_rows, const metric_values& metrics,
+                           const predict_request& request, const std::optional<std::string>& explanations_hash) {
+        const dataset_version input =
+            svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash, stored.uri, rows, cols);
+        prediction_job draft;
+        draft.model_version_id = version.id;
+        draft.dataset_version_id = input.id;
+        draft.output_uri = request.output;
+        draft.rows = predicted_rows;
+        predict_outcome outcome{svc.metadata.create_prediction_job(run.get(), draft), draft.rows, metrics};
+        if (!outcome.metrics.empty()) svc.metrics.log_metrics(outcome.job.id, outcome.metrics);
+        if (explanations_hash) {
+            const std::string target = explanations_target(request.output);
+            svc.metadata.set_tag(outcome.job.id, "explanations", target);
+            svc.metadata.set_tag(outcome.job.id, "explanations_hash", *explanations_hash);
+            ctx_.log(log_level::info, "predict: feature contributions -> " + target);
+        }
+        run.succeed();
+        ctx_.log(log_level::info, "predict: " + std::to_string(draft.rows) + " rows with model version " + version.id +
+                                      " -> " + request.output);
+        return outcome;
     }
 
     // Drift: the new data against the data the deployed model was trained on.
@@ -251,4 +397,4 @@ private:
 
 }  // namespace lolpop
 
-BOOST_HANA_ADAPT_STRUCT(lolpop::offline_predict_config, dataset_name, explain);
+BOOST_HANA_ADAPT_STRUCT(lolpop::offline_predict_config, dataset_name, explain, chunk_rows);
