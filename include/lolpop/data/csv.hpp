@@ -16,6 +16,9 @@ struct csv_options {
     // when every present value is a whole number, numeric when every one is a number,
     // categorical otherwise.
     std::map<std::string, std::string> column_types;
+    // Threads that parse a file of a megabyte or more, in chunks: 0 is every core. The result is
+    // the same for any number.
+    unsigned threads = 0;
 };
 
 // Throws lolpop::error naming `source_name`, the line and the column for ragged rows, bad
