@@ -1,5 +1,8 @@
 #include "detail/csv_text_writer.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -23,45 +26,71 @@ void append_csv_field(std::string& out, std::string_view text, char delimiter) {
     out += '"';
 }
 
-void append_csv_double(std::string& out, double v) {
-    // The shortest digits that round-trip, as d.ddde±XX; then laid out as fmt does: fixed for
-    // decimal exponents in [-4, 16), scientific (exactly to_chars' form) otherwise.
-    char sci[40];
-    char* const end = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific).ptr;
-    const char* e = static_cast<const char*>(std::memchr(sci, 'e', static_cast<std::size_t>(end - sci)));
-    if (!e) {  // inf, -inf (NaN is a missing value and never gets here)
-        out.append(sci, end);
-        return;
+namespace {
+
+// Writes v as fmt's "{}" does, plus ".0" when that has neither a fraction nor an exponent, and
+// returns the end. The digits are fmt's own shortest round-trip digits (Dragonbox), which is
+// what makes the bytes the same; the layout is fmt's: fixed for decimal exponents in [-4, 16),
+// d.ddde±XX otherwise. At most 26 characters.
+char* write_double(char* out, double v) {
+    if (!std::isfinite(v)) {  // inf, -inf (NaN is a missing value and never gets here)
+        if (v < 0) *out++ = '-';
+        std::memcpy(out, "inf", 3);
+        return out + 3;
     }
-    int exponent = 0;
-    std::from_chars(e + (e[1] == '+' ? 2 : 1), end, exponent);
+    if (std::signbit(v)) *out++ = '-';
+    if (v == 0) {
+        std::memcpy(out, "0.0", 3);
+        return out + 3;
+    }
+    const auto decimal = fmt::detail::dragonbox::to_decimal(std::fabs(v));
+    char digits[20];
+    char* const digits_end = std::to_chars(digits, digits + sizeof digits, decimal.significand).ptr;
+    const auto n = static_cast<int>(digits_end - digits);
+    const int exponent = decimal.exponent + n - 1;  // of the first digit
     if (exponent < -4 || exponent >= 16) {
-        out.append(sci, end);
-        return;
+        *out++ = digits[0];
+        if (n > 1) {
+            *out++ = '.';
+            std::memcpy(out, digits + 1, static_cast<std::size_t>(n - 1));
+            out += n - 1;
+        }
+        *out++ = 'e';
+        *out++ = exponent < 0 ? '-' : '+';
+        const int magnitude = exponent < 0 ? -exponent : exponent;
+        if (magnitude < 10) *out++ = '0';
+        return std::to_chars(out, out + 4, magnitude).ptr;
     }
-    const char* p = sci;
-    if (*p == '-') out += *p++;
-    char digits[24];
-    std::size_t n = 0;
-    for (; p != e; ++p)
-        if (*p != '.') digits[n++] = *p;
     if (exponent < 0) {
-        out += "0.";
-        out.append(static_cast<std::size_t>(-exponent - 1), '0');
-        out.append(digits, n);
-        return;
+        *out++ = '0';
+        *out++ = '.';
+        for (int i = -1; i > exponent; --i) *out++ = '0';
+        std::memcpy(out, digits, static_cast<std::size_t>(n));
+        return out + n;
     }
-    const auto whole = static_cast<std::size_t>(exponent) + 1;
+    const int whole = exponent + 1;
     if (whole >= n) {
-        out.append(digits, n);
-        out.append(whole - n, '0');
+        std::memcpy(out, digits, static_cast<std::size_t>(n));
+        out += n;
+        for (int i = n; i < whole; ++i) *out++ = '0';
         // Without a fraction or exponent the reader would take a whole double for an integer.
-        out += ".0";
-        return;
+        std::memcpy(out, ".0", 2);
+        return out + 2;
     }
-    out.append(digits, whole);
-    out += '.';
-    out.append(digits + whole, n - whole);
+    std::memcpy(out, digits, static_cast<std::size_t>(whole));
+    out += whole;
+    *out++ = '.';
+    std::memcpy(out, digits + whole, static_cast<std::size_t>(n - whole));
+    return out + (n - whole);
+}
+
+constexpr std::size_t max_number_chars = 28;
+
+}  // namespace
+
+void append_csv_double(std::string& out, double v) {
+    char buf[max_number_chars];
+    out.append(buf, write_double(buf, v));
 }
 
 void append_csv_header(std::string& out, const frame& f, char delimiter) {
@@ -76,9 +105,7 @@ void append_csv_header(std::string& out, const frame& f, char delimiter) {
 
 void append_csv_rows(std::string& out, const frame& f, std::size_t begin, std::size_t end, char delimiter) {
     const auto& columns = f.columns();
-    if (columns.empty()) return;
-    // Enough for most rows of numbers: growing the buffer is then rare.
-    out.reserve(out.size() + (end - begin) * columns.size() * 12);
+    if (columns.empty() || begin >= end) return;
     struct view {
         const column* c;
         std::span<const double> numbers;
@@ -86,6 +113,8 @@ void append_csv_rows(std::string& out, const frame& f, std::size_t begin, std::s
         std::span<const std::int32_t> codes;
     };
     std::vector<view> views;
+    // The most a row can take, so that each row is written through a pointer with no checks.
+    std::size_t row_bound = 1;
     for (const column& c : columns) {
         view v{&c, {}, {}, {}};
         switch (c.type()) {
@@ -93,35 +122,52 @@ void append_csv_rows(std::string& out, const frame& f, std::size_t begin, std::s
             case column_type::integer: v.integers = c.integer_values(); break;
             case column_type::categorical: v.codes = c.codes(); break;
         }
+        std::size_t widest = max_number_chars;
+        for (const auto& label : c.categories()) widest = std::max(widest, 2 * label.size() + 2);
+        row_bound += widest + 1;
         views.push_back(v);
     }
     // A lone empty field would make an empty line, which readers skip.
-    const std::string_view lone_missing = columns.size() == 1 ? "\"\"" : "";
+    const bool lone = columns.size() == 1;
+    std::size_t used = out.size();
+    out.resize(used + std::max(row_bound, (end - begin) * columns.size() * 10));
+    std::string label;
     for (std::size_t r = begin; r < end; ++r) {
+        if (out.size() - used < row_bound) out.resize(std::max(out.size() * 3 / 2, used + row_bound));
+        char* p = out.data() + used;
         for (std::size_t j = 0; j < views.size(); ++j) {
-            if (j) out += delimiter;
+            if (j) *p++ = delimiter;
             const view& v = views[j];
+            bool missing = false;
             switch (v.c->type()) {
                 case column_type::numeric:
-                    if (std::isnan(v.numbers[r])) out += lone_missing;
-                    else append_csv_double(out, v.numbers[r]);
+                    if (std::isnan(v.numbers[r])) missing = true;
+                    else p = write_double(p, v.numbers[r]);
                     break;
                 case column_type::integer:
-                    if (v.c->is_missing(r)) {
-                        out += lone_missing;
-                    } else {
-                        char buf[24];
-                        out.append(buf, std::to_chars(buf, buf + sizeof buf, v.integers[r]).ptr);
-                    }
+                    if (v.c->is_missing(r)) missing = true;
+                    else p = std::to_chars(p, p + max_number_chars, v.integers[r]).ptr;
                     break;
                 case column_type::categorical:
-                    if (v.codes[r] < 0) out += lone_missing;
-                    else append_csv_field(out, v.c->categories()[static_cast<std::size_t>(v.codes[r])], delimiter);
+                    if (v.codes[r] < 0) {
+                        missing = true;
+                    } else {
+                        label.clear();
+                        append_csv_field(label, v.c->categories()[static_cast<std::size_t>(v.codes[r])], delimiter);
+                        std::memcpy(p, label.data(), label.size());
+                        p += label.size();
+                    }
                     break;
             }
+            if (missing && lone) {
+                *p++ = '"';
+                *p++ = '"';
+            }
         }
-        out += '\n';
+        *p++ = '\n';
+        used = static_cast<std::size_t>(p - out.data());
     }
+    out.resize(used);
 }
 
 }  // namespace lolpop::detail
