@@ -71,10 +71,14 @@ struct parsed_chunks {
     std::vector<std::size_t> starts;
 };
 
-// Parses the records in [begin, end) of `text` as `pieces` chunks on as many threads, each
-// starting from `kinds`.
-void parse_in_parallel(std::string_view text, char delimiter, std::size_t begin, const detail::csv_header& header,
-                       const std::vector<csv_kind>& kinds, std::size_t pieces, parsed_chunks& out) {
+// Parses the records from `head.end` on in `pieces` chunks on as many threads: `head` (which
+// holds the sample) goes on with the first, the others start from the sample's kinds.
+void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_header& header, std::size_t pieces,
+                       parsed_chunks& out) {
+    csv_chunk& head = out.chunks.front();
+    std::vector<csv_kind> kinds;
+    for (const auto& c : head.columns) kinds.push_back(c.kind());
+    const std::size_t begin = head.end;
     std::vector<std::size_t> starts{begin};
     const std::size_t step = (text.size() - begin) / pieces;
     for (std::size_t i = 1; i < pieces; ++i) {
@@ -84,15 +88,16 @@ void parse_in_parallel(std::string_view text, char delimiter, std::size_t begin,
         if (b >= text.size()) break;
         starts.push_back(b);
     }
-    const std::size_t first = out.chunks.size();
-    out.chunks.resize(first + starts.size());
+    out.chunks.resize(starts.size());
     std::vector<std::exception_ptr> failures(starts.size());
     const auto run = [&](std::size_t i) {
         try {
-            csv_chunk& chunk = out.chunks[first + i];
-            detail::start_csv_chunk(header, kinds, false, chunk);
+            csv_chunk& chunk = out.chunks[i];
             const std::size_t limit = i + 1 < starts.size() ? starts[i + 1] : text.size();
-            reserve_rows(chunk, rows_estimate(text.substr(starts[i], limit - starts[i])));
+            if (i > 0) {
+                detail::start_csv_chunk(header, kinds, false, chunk);
+                reserve_rows(chunk, rows_estimate(text.substr(starts[i], limit - starts[i])));
+            }
             detail::parse_csv_records(text, delimiter, starts[i], limit, true, all_rows, chunk);
         } catch (...) {
             failures[i] = std::current_exception();
@@ -104,7 +109,8 @@ void parse_in_parallel(std::string_view text, char delimiter, std::size_t begin,
     for (auto& t : threads) t.join();
     for (auto& f : failures)
         if (f) std::rethrow_exception(f);
-    out.starts.insert(out.starts.end(), starts.begin(), starts.end());
+    out.starts.assign(starts.begin(), starts.end());
+    out.starts.front() = header.end;
 }
 
 frame parse_csv(std::string_view text, std::string_view source, const csv_options& options) {
@@ -126,12 +132,10 @@ frame parse_csv(std::string_view text, std::string_view source, const csv_option
         detail::parse_csv_records(text, delimiter, header.end, text.size(), true, all_rows, head);
     } else {
         // A sample of rows gives the other chunks their starting types, so that they rarely widen.
+        // The first chunk, which the others are appended to when merged, has room for them all.
+        reserve_rows(head, rows_estimate(text.substr(header.end)));
         detail::parse_csv_records(text, delimiter, header.end, text.size(), true, sample_rows, head);
-        if (!head.problem && head.end < text.size()) {
-            std::vector<csv_kind> kinds;
-            for (const auto& c : head.columns) kinds.push_back(c.kind());
-            parse_in_parallel(text, delimiter, head.end, header, kinds, threads, parsed);
-        }
+        if (!head.problem && head.end < text.size()) parse_in_parallel(text, delimiter, header, threads, parsed);
     }
 
     // In file order: the first problem; chunks that do not meet where the next one starts
