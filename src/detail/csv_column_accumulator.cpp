@@ -39,6 +39,7 @@ void csv_column_accumulator::start_kind(csv_kind k) {
     // The rows so far are all missing.
     kind_ = k;
     kind_since_ = rows_;
+    changed_at_ = rows_;
     reserve(std::max(expected_rows_, rows_));
     switch (k) {
         case csv_kind::empty: break;
@@ -137,7 +138,7 @@ csv_column_accumulator::outcome csv_column_accumulator::push_text(std::string_vi
 
 bool csv_column_accumulator::truncate(std::size_t rows) {
     if (rows >= rows_) return true;
-    if (rows < kind_since_) return false;
+    if (changed_at_ != static_cast<std::size_t>(-1) && changed_at_ >= rows) return false;
     rows_ = rows;
     const auto drop_from = [rows](std::vector<std::size_t>& v) {
         while (!v.empty() && v.back() >= rows) v.pop_back();
@@ -158,6 +159,7 @@ bool csv_column_accumulator::truncate(std::size_t rows) {
 
 void csv_column_accumulator::widen(csv_kind to, const std::function<std::string_view(std::size_t)>& labels) {
     if (to <= kind_) return;
+    changed_at_ = rows_;
     if (kind_ == csv_kind::empty) {
         start_kind(to);
         return;

@@ -83,6 +83,7 @@ private:
     std::size_t rows_ = 0;
     std::size_t kind_since_ = 0;  // the row at which the column took its kind
     std::size_t expected_rows_ = 0;
+    std::size_t changed_at_ = static_cast<std::size_t>(-1);  // the row that last changed the kind
     std::vector<std::int64_t> integers_;
     std::vector<std::size_t> missing_integers_;  // rows of an integer column without a value
     std::vector<std::size_t> negative_zeros_;    // "-0" read as an integer: -0.0 if it widens

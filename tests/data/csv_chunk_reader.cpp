@@ -135,3 +135,28 @@ TEST_CASE("a chunk reader's header errors and empty files") {
     CHECK(header_only.names() == std::vector<std::string>{"a", "b"});
     CHECK(!header_only.next(5));
 }
+
+TEST_CASE("blocks may end anywhere: inside a number, a quoted field, a CRLF") {
+    const lolpop_test::temp_directory dir;
+    std::string text = "a,b,c,d\r\n";
+    for (int r = 0; r < 40; ++r) {
+        text += std::to_string(r * 7) + ",";
+        // Empty at first, then values whose prefixes read as other types: "-" of "-5", "1e" of
+        // "1e5", "12" of "12.5".
+        text += r < 10 ? "" : (r % 3 == 0 ? "-5" : (r % 3 == 1 ? "1e5" : "12.5"));
+        text += r % 4 == 0 ? ",\"x\r\ny, \"\"z\"\"\"" : ",plain";
+        text += "," + std::string(r == 30 ? "-" : "-7") + (r % 2 ? "\r\n" : "\n");
+    }
+    const std::string path = write_text(dir, "blocks.csv", text);
+    const frame whole = lolpop::read_csv_file(path);
+    CHECK(whole["b"].type() == column_type::numeric);
+    CHECK(whole["d"].type() == column_type::categorical);
+    for (std::size_t block = 64; block < 200; ++block) {
+        csv_chunk_reader reader(path, {}, block);
+        const auto chunk = reader.next(1000);
+        REQUIRE(chunk);
+        CHECK(*chunk == whole);
+        CHECK((*chunk)["d"].categories() == whole["d"].categories());
+        CHECK(!reader.next(1000));
+    }
+}
