@@ -41,9 +41,12 @@ constexpr std::size_t all_rows = std::numeric_limits<std::size_t>::max();
 // unquoted field can mislead it, which the caller detects when the chunks do not meet.
 std::size_t boundary_after(std::string_view text, std::size_t from, std::size_t guess) {
     bool inside = false;
-    for (const char* p = text.data() + from; (p = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(text.data() + guess - p))));
-         ++p)
+    const char* p = text.data() + from;
+    const char* const until = text.data() + guess;
+    while ((p = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(until - p))))) {
         inside = !inside;
+        ++p;
+    }
     for (std::size_t pos = guess; pos < text.size(); ++pos) {
         const char c = text[pos];
         if (c == '"') inside = !inside;

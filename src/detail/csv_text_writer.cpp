@@ -88,11 +88,6 @@ constexpr std::size_t max_number_chars = 28;
 
 }  // namespace
 
-void append_csv_double(std::string& out, double v) {
-    char buf[max_number_chars];
-    out.append(buf, write_double(buf, v));
-}
-
 void append_csv_header(std::string& out, const frame& f, char delimiter) {
     const auto& columns = f.columns();
     if (columns.empty()) return;

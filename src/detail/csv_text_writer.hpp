@@ -12,7 +12,6 @@
 namespace lolpop::detail {
 
 void append_csv_field(std::string& out, std::string_view text, char delimiter);
-void append_csv_double(std::string& out, double v);
 
 // The header line (nothing for a frame without columns).
 void append_csv_header(std::string& out, const frame& f, char delimiter);

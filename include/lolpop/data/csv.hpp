@@ -1,6 +1,7 @@
 #pragma once
 // RFC 4180 CSV to and from frames: quoted fields, embedded commas, quotes and newlines; a header
-// row is required; an empty field is a missing value.
+// row is required; an empty field is a missing value. For files larger than memory,
+// csv_chunk_reader.hpp and csv_chunk_writer.hpp read and write them chunk by chunk.
 #include <lolpop/core/frame.hpp>
 
 #include <iosfwd>
