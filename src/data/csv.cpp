@@ -32,6 +32,8 @@ using detail::csv_kind;
 
 // Below this many bytes of records one thread parses them all: starting threads costs more.
 constexpr std::size_t parallel_bytes = std::size_t{1} << 20;
+// Nor is a chunk smaller than this.
+constexpr std::size_t chunk_bytes = std::size_t{256} << 10;
 // The rows whose types the parallel chunks start from.
 constexpr std::size_t sample_rows = 4096;
 constexpr std::size_t all_rows = std::numeric_limits<std::size_t>::max();
@@ -83,6 +85,7 @@ void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_
     for (const auto& c : head.columns) kinds.push_back(c.kind());
     const std::size_t begin = head.end;
     std::vector<std::size_t> starts{begin};
+    pieces = std::clamp<std::size_t>((text.size() - begin) / chunk_bytes, 1, pieces);
     const std::size_t step = (text.size() - begin) / pieces;
     for (std::size_t i = 1; i < pieces; ++i) {
         const std::size_t guess = std::max(begin + i * step, starts.back() + 1);
@@ -106,10 +109,12 @@ void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_
             failures[i] = std::current_exception();
         }
     };
-    std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < starts.size(); ++i) threads.emplace_back(run, i);
-    run(0);
-    for (auto& t : threads) t.join();
+    {
+        // jthreads join when destroyed, also when starting one of them fails.
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 1; i < starts.size(); ++i) threads.emplace_back(run, i);
+        run(0);
+    }
     for (auto& f : failures)
         if (f) std::rethrow_exception(f);
     out.starts.assign(starts.begin(), starts.end());
