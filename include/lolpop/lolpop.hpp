@@ -36,6 +36,8 @@
 #include <lolpop/data/atomic_file.hpp>
 #include <lolpop/data/cpu_dispatch.hpp>
 #include <lolpop/data/csv.hpp>
+#include <lolpop/data/csv_chunk_reader.hpp>
+#include <lolpop/data/csv_chunk_writer.hpp>
 #include <lolpop/data/dense_matrix.hpp>
 #include <lolpop/data/row_layout.hpp>
 #include <lolpop/data/row_plan.hpp>

@@ -98,6 +98,17 @@ column column::categorical(std::string name, const std::vector<std::optional<std
     return c;
 }
 
+column column::categorical(std::string name, std::vector<std::int32_t> codes, std::vector<std::string> categories) {
+    const auto count = static_cast<std::int64_t>(categories.size());
+    for (std::size_t r = 0; r < codes.size(); ++r)
+        if (codes[r] < -1 || codes[r] >= count)
+            throw error(fmt::format("column '{}' has code {} at row {}, outside [-1, {})", name, codes[r], r, count));
+    column c(std::move(name), column_type::categorical);
+    c.codes_ = std::move(codes);
+    c.categories_ = std::move(categories);
+    return c;
+}
+
 std::size_t column::size() const noexcept {
     switch (type_) {
         case column_type::numeric: return numeric_.size();

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <string>
 #include <system_error>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -66,10 +67,10 @@ void sync_directory(const fs::path& dir, const std::string& where) {
 
 }  // namespace
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
-    const std::string where = path.string();
-    if (!path.has_filename()) throw error("cannot write file: the path names no file", where);
-    const fs::path dir = path.parent_path();
+atomic_file_writer::atomic_file_writer(fs::path path) : path_(std::move(path)) {
+    const std::string where = path_.string();
+    if (!path_.has_filename()) throw error("cannot write file: the path names no file", where);
+    const fs::path dir = path_.parent_path();
     if (!dir.empty()) {
         std::error_code ec;
         fs::create_directories(dir, ec);
@@ -79,22 +80,54 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
     // Same directory, because rename() is atomic only within one file system; a hidden, random
     // name, because concurrent writers of the same path must not share a temporary file.
     // Built in place: GCC 12 at -O3 reports a false -Wrestrict for "." + std::string.
-    std::string temp_name = path.filename().string();
+    std::string temp_name = path_.filename().string();
     temp_name.insert(0, 1, '.');
     temp_name += ".tmp-" + detail::random_hex64();
-    const fs::path temp = dir / temp_name;
-    file_descriptor file(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
-    if (file.get() < 0) throw error("cannot create a temporary file next to it: " + reason(errno), where);
+    temp_ = dir / temp_name;
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd_ < 0) throw error("cannot create a temporary file next to it: " + reason(errno), where);
+}
 
+atomic_file_writer::atomic_file_writer(atomic_file_writer&& other) noexcept
+    : path_(std::move(other.path_)), temp_(std::move(other.temp_)), fd_(other.fd_), committed_(other.committed_) {
+    other.fd_ = -1;
+    other.committed_ = true;  // nothing left for the moved-from writer to remove
+}
+
+atomic_file_writer::~atomic_file_writer() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(temp_.c_str());
+}
+
+void atomic_file_writer::append(std::string_view bytes) {
+    if (committed_ || fd_ < 0) throw error("cannot write file: it is already committed", path_.string());
+    if (const int err = write_all(fd_, bytes)) {
+        ::close(fd_);
+        fd_ = -1;
+        throw error(std::string("cannot write file: write: ") + reason(err), path_.string());
+    }
+}
+
+void atomic_file_writer::commit() {
+    const std::string where = path_.string();
+    if (committed_ || fd_ < 0) throw error("cannot write file: it is already committed", where);
+    file_descriptor file(fd_);
+    fd_ = -1;
     const auto fail = [&](const char* step, int err) {
-        ::unlink(temp.c_str());
         return error(std::string("cannot write file: ") + step + ": " + reason(err), where);
     };
-    if (const int err = write_all(file.get(), bytes)) throw fail("write", err);
     if (::fsync(file.get()) != 0) throw fail("fsync", errno);
     if (file.close() != 0) throw fail("close", errno);
-    if (::rename(temp.c_str(), path.c_str()) != 0) throw fail("rename", errno);
+    if (::rename(temp_.c_str(), path_.c_str()) != 0) throw fail("rename", errno);
+    committed_ = true;
+    const fs::path dir = path_.parent_path();
     sync_directory(dir.empty() ? fs::path(".") : dir, where);
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+    atomic_file_writer file(path);
+    file.append(bytes);
+    file.commit();
 }
 
 std::string read_file(const fs::path& path) {

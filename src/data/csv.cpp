@@ -1,273 +1,232 @@
 #include <lolpop/data/csv.hpp>
 
-#include "detail/parse_number.hpp"
+#include "detail/csv_column_accumulator.hpp"
+#include "detail/csv_header.hpp"
+#include "detail/csv_record_parser.hpp"
+#include "detail/csv_text_writer.hpp"
 
-#include <lolpop/data/atomic_file.hpp>
-#include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
 
-#include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <cmath>
-#include <deque>
+#include <cerrno>
+#include <cstring>
+#include <exception>
 #include <istream>
 #include <iterator>
 #include <limits>
-#include <optional>
 #include <ostream>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace lolpop {
 namespace {
 
-// Splits the text into records of fields without copying, except for quoted fields with ""
-// escapes, whose unescaped text is kept in `unescaped`.
-class record_reader {
-public:
-    record_reader(std::string_view data, std::string_view source, char delimiter)
-        : data_(data), source_(source), delimiter_(delimiter) {
-        if (data_.starts_with("\xEF\xBB\xBF")) data_.remove_prefix(3);
+using detail::csv_chunk;
+using detail::csv_kind;
+
+// Below this many bytes of records one thread parses them all: starting threads costs more.
+constexpr std::size_t parallel_bytes = std::size_t{1} << 20;
+// Nor is a chunk smaller than this.
+constexpr std::size_t chunk_bytes = std::size_t{256} << 10;
+// The rows whose types the parallel chunks start from.
+constexpr std::size_t sample_rows = 4096;
+constexpr std::size_t all_rows = std::numeric_limits<std::size_t>::max();
+
+// The first record boundary at or after `guess`, given that `from` (before it) is one: the
+// first '\n' outside quotes. Counting quotes is exact for RFC 4180 text; a quote inside an
+// unquoted field can mislead it, which the caller detects when the chunks do not meet.
+std::size_t boundary_after(std::string_view text, std::size_t from, std::size_t guess) {
+    bool inside = false;
+    const char* p = text.data() + from;
+    const char* const until = text.data() + guess;
+    while ((p = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(until - p))))) {
+        inside = !inside;
+        ++p;
     }
-
-    // The next record, or false at the end of the input. Sets `blank` for an empty line.
-    bool next(std::vector<std::string_view>& fields, bool& blank) {
-        fields.clear();
-        if (pos_ >= data_.size()) return false;
-        record_line_ = line_;
-        bool quoted = false;
-        for (;;) {
-            if (pos_ < data_.size() && data_[pos_] == '"') {
-                quoted = true;
-                fields.push_back(quoted_field());
-            } else {
-                const std::size_t start = pos_;
-                while (pos_ < data_.size()) {
-                    const char c = data_[pos_];
-                    if (c == delimiter_ || c == '\n' || c == '\r') break;
-                    ++pos_;
-                }
-                fields.push_back(data_.substr(start, pos_ - start));
-            }
-            if (pos_ >= data_.size()) break;
-            if (data_[pos_] == delimiter_) {
-                ++pos_;
-                continue;
-            }
-            if (data_[pos_] == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') ++pos_;
-            ++pos_;
-            ++line_;
-            break;
-        }
-        blank = !quoted && fields.size() == 1 && fields.front().empty();
-        return true;
+    for (std::size_t pos = guess; pos < text.size(); ++pos) {
+        const char c = text[pos];
+        if (c == '"') inside = !inside;
+        else if (c == '\n' && !inside) return pos + 1;
     }
+    return text.size();
+}
 
-    // The line on which the last record began.
-    std::size_t record_line() const noexcept { return record_line_; }
-    std::string where(std::size_t line) const { return fmt::format("{}:{}", source_, line); }
+// Rows a stretch of text is likely to hold, judged by its first 64 KiB; generous, as capacity
+// that is never written costs no memory.
+std::size_t rows_estimate(std::string_view text) {
+    const std::string_view head = text.substr(0, std::size_t{1} << 16);
+    const auto lines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
+    if (lines == 0) return 16;
+    return text.size() / std::max<std::size_t>(1, head.size() / lines) * 9 / 8 + 16;
+}
 
-private:
-    std::string_view quoted_field() {
-        const std::size_t opening_line = line_;
-        std::size_t start = ++pos_;
-        std::string* owned = nullptr;
-        for (;;) {
-            const std::size_t q = data_.find('"', pos_);
-            if (q == std::string_view::npos)
-                throw error("unterminated quoted field: no closing '\"'", where(opening_line));
-            line_ += static_cast<std::size_t>(std::count(data_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                                         data_.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
-            if (q + 1 < data_.size() && data_[q + 1] == '"') {
-                if (!owned) owned = &unescaped_.emplace_back();
-                owned->append(data_.substr(start, q + 1 - start));
-                pos_ = start = q + 2;
-                continue;
-            }
-            pos_ = q + 1;
-            if (pos_ < data_.size() && data_[pos_] != delimiter_ && data_[pos_] != '\n' && data_[pos_] != '\r')
-                throw error(fmt::format("unexpected '{}' after the closing quote of a field", data_[pos_]),
-                            where(line_));
-            if (!owned) return data_.substr(start, q - start);
-            owned->append(data_.substr(start, q - start));
-            return *owned;
-        }
-    }
+void reserve_rows(csv_chunk& chunk, std::size_t rows) {
+    for (auto& c : chunk.columns) c.reserve(rows);
+    chunk.record_starts.reserve(rows);
+}
 
-    std::string_view data_;
-    std::string_view source_;
-    char delimiter_;
-    std::size_t pos_ = 0;
-    std::size_t line_ = 1;
-    std::size_t record_line_ = 1;
-    // A deque never moves its elements, so views into them stay valid.
-    std::deque<std::string> unescaped_;
+struct parsed_chunks {
+    std::vector<csv_chunk> chunks;
+    std::vector<std::size_t> starts;
 };
 
-struct raw_column {
-    std::string_view name;
-    std::vector<std::string_view> cells;
-};
-
-class column_builder {
-public:
-    column_builder(const record_reader& reader, const std::vector<std::size_t>& lines)
-        : reader_(reader), lines_(lines) {}
-
-    column build(const raw_column& raw, std::optional<column_type> forced) const {
-        if (forced == column_type::numeric) return as_numeric(raw);
-        if (forced == column_type::integer) return as_integer(raw);
-        if (forced == column_type::categorical) return as_categorical(raw);
-        if (auto c = inferred_integer(raw)) return *std::move(c);
-        if (auto c = inferred_numeric(raw)) return *std::move(c);
-        return as_categorical(raw);
+// Parses the records from `head.end` on in `pieces` chunks on as many threads: `head` (which
+// holds the sample) goes on with the first, the others start from the sample's kinds.
+void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_header& header, std::size_t pieces,
+                       parsed_chunks& out) {
+    csv_chunk& head = out.chunks.front();
+    std::vector<csv_kind> kinds;
+    for (const auto& c : head.columns) kinds.push_back(c.kind());
+    const std::size_t begin = head.end;
+    std::vector<std::size_t> starts{begin};
+    pieces = std::clamp<std::size_t>((text.size() - begin) / chunk_bytes, 1, pieces);
+    const std::size_t step = (text.size() - begin) / pieces;
+    for (std::size_t i = 1; i < pieces; ++i) {
+        const std::size_t guess = std::max(begin + i * step, starts.back() + 1);
+        if (guess >= text.size()) break;
+        const std::size_t b = boundary_after(text, starts.back(), guess);
+        if (b >= text.size()) break;
+        starts.push_back(b);
     }
-
-private:
-    [[noreturn]] void bad_cell(const raw_column& raw, std::size_t row, std::string_view problem) const {
-        throw error(fmt::format("'{}' in column '{}' {}", raw.cells[row], raw.name, problem),
-                    reader_.where(lines_[row]));
-    }
-
-    std::optional<column> inferred_integer(const raw_column& raw) const {
-        std::vector<std::int64_t> values(raw.cells.size(), 0);
-        std::vector<bool> valid(raw.cells.size(), false);
-        bool any = false;
-        for (std::size_t r = 0; r < raw.cells.size(); ++r) {
-            if (raw.cells[r].empty()) continue;
-            auto v = detail::parse_int64(raw.cells[r]);
-            if (!v) return std::nullopt;
-            values[r] = *v;
-            valid[r] = true;
-            any = true;
-        }
-        // A column with no values at all reads as numeric, whose missing value is the usual NaN.
-        if (!any) return std::nullopt;
-        return column::integer(std::string(raw.name), std::move(values), std::move(valid));
-    }
-
-    std::optional<column> inferred_numeric(const raw_column& raw) const {
-        std::vector<double> values(raw.cells.size(), std::numeric_limits<double>::quiet_NaN());
-        for (std::size_t r = 0; r < raw.cells.size(); ++r) {
-            if (raw.cells[r].empty()) continue;
-            auto v = detail::parse_double(raw.cells[r]);
-            if (!v) return std::nullopt;
-            values[r] = *v;
-        }
-        return column::numeric(std::string(raw.name), std::move(values));
-    }
-
-    column as_numeric(const raw_column& raw) const {
-        std::vector<double> values(raw.cells.size(), std::numeric_limits<double>::quiet_NaN());
-        for (std::size_t r = 0; r < raw.cells.size(); ++r) {
-            if (raw.cells[r].empty()) continue;
-            auto v = detail::parse_double(raw.cells[r]);
-            if (!v) bad_cell(raw, r, "is not a number");
-            values[r] = *v;
-        }
-        return column::numeric(std::string(raw.name), std::move(values));
-    }
-
-    column as_integer(const raw_column& raw) const {
-        std::vector<std::int64_t> values(raw.cells.size(), 0);
-        std::vector<bool> valid(raw.cells.size(), false);
-        for (std::size_t r = 0; r < raw.cells.size(); ++r) {
-            if (raw.cells[r].empty()) continue;
-            auto v = detail::parse_int64(raw.cells[r]);
-            if (!v) {
-                auto d = detail::parse_double(raw.cells[r]);
-                if (!d) bad_cell(raw, r, "is not a number");
-                // NaN is a missing value that a writer chose to spell out.
-                if (std::isnan(*d)) continue;
-                v = detail::whole_number(*d);
-                if (!v) bad_cell(raw, r, "is not a whole number");
+    out.chunks.resize(starts.size());
+    std::vector<std::exception_ptr> failures(starts.size());
+    const auto run = [&](std::size_t i) {
+        try {
+            csv_chunk& chunk = out.chunks[i];
+            const std::size_t limit = i + 1 < starts.size() ? starts[i + 1] : text.size();
+            if (i > 0) {
+                detail::start_csv_chunk(header, kinds, false, chunk);
+                reserve_rows(chunk, rows_estimate(text.substr(starts[i], limit - starts[i])));
             }
-            values[r] = *v;
-            valid[r] = true;
+            detail::parse_csv_records(text, delimiter, starts[i], limit, true, all_rows, chunk);
+        } catch (...) {
+            failures[i] = std::current_exception();
         }
-        return column::integer(std::string(raw.name), std::move(values), std::move(valid));
+    };
+    {
+        // jthreads join when destroyed, also when starting one of them fails.
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 1; i < starts.size(); ++i) threads.emplace_back(run, i);
+        run(0);
+    }
+    for (auto& f : failures)
+        if (f) std::rethrow_exception(f);
+    out.starts.assign(starts.begin(), starts.end());
+    out.starts.front() = header.end;
+}
+
+frame parse_csv(std::string_view text, std::string_view source, const csv_options& options) {
+    text = detail::without_bom(text);
+    detail::csv_header header;
+    (void)detail::read_csv_header(text, true, source, options, header);
+    const std::size_t ncols = header.names.size();
+    const char delimiter = options.delimiter;
+    const std::size_t threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+
+    parsed_chunks parsed;
+    parsed.chunks.emplace_back();
+    parsed.starts.push_back(header.end);
+    csv_chunk& head = parsed.chunks.front();
+    detail::start_csv_chunk(header, header.kinds, false, head);
+    if (threads == 1 || text.size() - header.end < parallel_bytes) {
+        reserve_rows(head, rows_estimate(text.substr(header.end)));
+        detail::parse_csv_records(text, delimiter, header.end, text.size(), true, all_rows, head);
+    } else {
+        // A sample of rows gives the other chunks their starting types, so that they rarely widen.
+        // The first chunk, which the others are appended to when merged, has room for them all.
+        reserve_rows(head, rows_estimate(text.substr(header.end)));
+        detail::parse_csv_records(text, delimiter, header.end, text.size(), true, sample_rows, head);
+        if (!head.problem && head.end < text.size()) parse_in_parallel(text, delimiter, header, threads, parsed);
     }
 
-    static column as_categorical(const raw_column& raw) {
-        std::vector<std::optional<std::string>> labels(raw.cells.size());
-        for (std::size_t r = 0; r < raw.cells.size(); ++r)
-            if (!raw.cells[r].empty()) labels[r].emplace(raw.cells[r]);
-        return column::categorical(std::string(raw.name), labels);
+    // In file order: the first problem; chunks that do not meet where the next one starts
+    // mean the split was misled, and the rest is parsed again from where the last good one ended.
+    std::vector<std::size_t> first_line{header.next_line}, first_row{0};
+    for (std::size_t k = 0; k < parsed.chunks.size(); ++k) {
+        const csv_chunk& chunk = parsed.chunks[k];
+        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, source, first_line[k], first_row[k], ncols);
+        first_line.push_back(first_line[k] + chunk.lines);
+        first_row.push_back(first_row[k] + chunk.rows);
+        if (k + 1 < parsed.chunks.size() && parsed.starts[k + 1] != chunk.end) {
+            std::vector<csv_kind> kinds;
+            for (const auto& c : chunk.columns) kinds.push_back(c.kind());
+            parsed.chunks.resize(k + 2);
+            parsed.starts.resize(k + 2);
+            parsed.starts[k + 1] = chunk.end;
+            csv_chunk& rest = parsed.chunks[k + 1];
+            detail::start_csv_chunk(header, kinds, false, rest);
+            detail::parse_csv_records(text, delimiter, chunk.end, text.size(), true, all_rows, rest);
+        }
     }
+    // Then the first cell that does not fit a forced type, column by column as columns are built.
+    for (std::size_t j = 0; j < ncols; ++j)
+        for (std::size_t k = 0; k < parsed.chunks.size(); ++k)
+            if (const auto& bad = parsed.chunks[k].columns[j].bad_cell())
+                detail::throw_csv_bad_cell(*bad, header.names[j], source, first_line[k]);
 
-    const record_reader& reader_;
-    const std::vector<std::size_t>& lines_;
-};
-
-frame parse_csv(std::string_view data, std::string_view source, const csv_options& options) {
-    record_reader reader(data, source, options.delimiter);
-    std::vector<std::string_view> fields;
-    bool blank = false;
-    bool has_header = false;
-    while ((has_header = reader.next(fields, blank)) && blank) {
-    }
-    if (!has_header) throw error("no header row: the CSV has no content", std::string(source));
-
-    const std::size_t header_line = reader.record_line();
-    std::vector<raw_column> raw(fields.size());
-    std::vector<std::string> names;
-    for (std::size_t j = 0; j < fields.size(); ++j) {
-        if (fields[j].empty())
-            throw error(fmt::format("column {} of the header has no name", j + 1), reader.where(header_line));
-        if (std::find(names.begin(), names.end(), fields[j]) != names.end())
-            throw error(fmt::format("duplicate column name '{}' in the header", fields[j]), reader.where(header_line));
-        raw[j].name = fields[j];
-        names.emplace_back(fields[j]);
-    }
-
-    std::vector<std::optional<column_type>> forced(raw.size());
-    for (const auto& [name, type] : options.column_types) {
-        auto it = std::find(names.begin(), names.end(), name);
-        if (it == names.end())
-            throw error(
-                fmt::format("column_types names '{}', which is not a column{}", name, did_you_mean(name, names)),
-                std::string(source));
-        forced[static_cast<std::size_t>(it - names.begin())] = parse_column_type(type, "column_types." + name);
-    }
-
-    std::vector<std::size_t> lines;
-    while (reader.next(fields, blank)) {
-        if (blank) continue;
-        if (fields.size() != raw.size())
-            throw error(fmt::format("row {} has {} fields, expected {}", lines.size() + 1, fields.size(), raw.size()),
-                        reader.where(reader.record_line()));
-        for (std::size_t j = 0; j < raw.size(); ++j) raw[j].cells.push_back(fields[j]);
-        lines.push_back(reader.record_line());
-    }
-
-    const column_builder builder(reader, lines);
     std::vector<column> columns;
-    columns.reserve(raw.size());
-    for (std::size_t j = 0; j < raw.size(); ++j) columns.push_back(builder.build(raw[j], forced[j]));
+    columns.reserve(ncols);
+    std::vector<detail::csv_column_accumulator> parts;
+    std::string scratch;
+    for (std::size_t j = 0; j < ncols; ++j) {
+        csv_kind kind = csv_kind::empty;
+        for (const auto& chunk : parsed.chunks) kind = std::max(kind, chunk.columns[j].kind());
+        parts.clear();
+        for (auto& chunk : parsed.chunks) {
+            chunk.columns[j].widen(kind, [&](std::size_t r) {
+                return detail::csv_field_of(text, delimiter, chunk.record_starts[r], j, scratch);
+            });
+            parts.push_back(std::move(chunk.columns[j]));
+        }
+        columns.push_back(detail::csv_column_accumulator::merge(header.names[j], parts));
+    }
     return frame(std::move(columns));
 }
 
-void append_field(std::string& out, std::string_view text, char delimiter) {
-    const char special[] = {delimiter, '"', '\n', '\r', '\0'};
-    if (text.find_first_of(special) == std::string_view::npos) {
-        out += text;
-        return;
+// A read-only mapping of a whole file, or nothing for an empty one.
+class mapped_file {
+public:
+    explicit mapped_file(const std::string& path) {
+        const auto fail = [&](const std::string& why) { return error("cannot read file: " + why, path); };
+        const auto reason = [](int e) { return std::generic_category().message(e); };
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw fail(reason(errno));
+        struct stat info {};
+        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+            const int e = errno;
+            ::close(fd);
+            throw fail(S_ISREG(info.st_mode) ? reason(e) : "not a regular file");
+        }
+        size_ = static_cast<std::size_t>(info.st_size);
+        if (size_ > 0) {
+            void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (p == MAP_FAILED) {
+                const int e = errno;
+                ::close(fd);
+                throw fail(reason(e));
+            }
+            data_ = static_cast<const char*>(p);
+        }
+        ::close(fd);
     }
-    out += '"';
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
+    mapped_file(const mapped_file&) = delete;
+    mapped_file& operator=(const mapped_file&) = delete;
+    ~mapped_file() {
+        if (data_) ::munmap(const_cast<char*>(data_), size_);
     }
-    out += '"';
-}
+    std::string_view text() const noexcept { return {data_, size_}; }
 
-void append_double(std::string& out, double v) {
-    char buf[32];
-    char* end = fmt::format_to(buf, "{}", v);
-    out.append(buf, end);
-    // Without a fraction or exponent the reader would take a whole double for an integer.
-    if (std::find_if(buf, end, [](char c) { return c == '.' || c == 'e' || c == 'n'; }) == end) out += ".0";
-}
+private:
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -278,37 +237,14 @@ frame read_csv(std::istream& in, std::string_view source_name, const csv_options
 }
 
 frame read_csv_file(const std::string& path, const csv_options& options) {
-    return parse_csv(read_file(path), path, options);
+    const mapped_file file(path);
+    return parse_csv(file.text(), path, options);
 }
 
 std::string to_csv(const frame& f, char delimiter) {
     std::string out;
-    const auto& columns = f.columns();
-    if (columns.empty()) return out;
-    for (std::size_t j = 0; j < columns.size(); ++j) {
-        if (j) out += delimiter;
-        append_field(out, columns[j].name(), delimiter);
-    }
-    out += '\n';
-    for (std::size_t r = 0; r < f.rows(); ++r) {
-        for (std::size_t j = 0; j < columns.size(); ++j) {
-            if (j) out += delimiter;
-            const column& c = columns[j];
-            if (c.is_missing(r)) {
-                // A lone empty field would make an empty line, which readers skip.
-                if (columns.size() == 1) out += "\"\"";
-                continue;
-            }
-            switch (c.type()) {
-                case column_type::numeric: append_double(out, c.numeric_values()[r]); break;
-                case column_type::integer: fmt::format_to(std::back_inserter(out), "{}", c.integer_values()[r]); break;
-                case column_type::categorical:
-                    append_field(out, c.categories()[static_cast<std::size_t>(c.codes()[r])], delimiter);
-                    break;
-            }
-        }
-        out += '\n';
-    }
+    detail::append_csv_header(out, f, delimiter);
+    detail::append_csv_rows(out, f, 0, f.rows(), delimiter);
     return out;
 }
 

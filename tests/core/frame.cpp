@@ -229,3 +229,16 @@ TEST_CASE("select keeps the given order, drop removes") {
     const std::vector<std::string> twice = {"age", "age"};
     CHECK(message_of([&] { (void)f.select(twice); }) == "a column named 'age' already exists");
 }
+
+TEST_CASE("categorical columns build from codes and categories") {
+    const column c = column::categorical("city", {1, -1, 0, 1}, {"Oslo", "Lima"});
+    CHECK(c.size() == 4);
+    CHECK(c.is_missing(1));
+    CHECK(c.to_string(0) == "Lima");
+    CHECK(c.to_string(2) == "Oslo");
+    CHECK(c == column::categorical("city", {"Lima", std::nullopt, "Oslo", "Lima"}));
+    CHECK(message_of([] { (void)column::categorical("city", {0, 2}, {"Oslo", "Lima"}); }) ==
+          "column 'city' has code 2 at row 1, outside [-1, 2)");
+    CHECK(message_of([] { (void)column::categorical("city", {-2}, {"Oslo"}); }) ==
+          "column 'city' has code -2 at row 0, outside [-1, 1)");
+}

@@ -1,12 +1,17 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../temp_directory.hpp"
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -230,4 +235,219 @@ TEST_CASE("the writer quotes what needs it and keeps every double exactly") {
     const frame quoted_header({column::integer("a,b", {1}), column::integer("c\"d", {2})});
     CHECK(lolpop::to_csv(quoted_header) == "\"a,b\",\"c\"\"d\"\n1,2\n");
     CHECK(round_trip(quoted_header) == quoted_header);
+}
+
+namespace {
+
+frame read_with_threads(const std::string& path, unsigned threads, csv_options options = {}) {
+    options.threads = threads;
+    return lolpop::read_csv_file(path, options);
+}
+
+// Equal frames, and equal in what operator== lets pass: category order and the bytes written.
+void check_same(const frame& a, const frame& b) {
+    REQUIRE(a == b);
+    for (const auto& c : a.columns())
+        if (c.type() == column_type::categorical) CHECK(c.categories() == b[c.name()].categories());
+    CHECK(lolpop::to_csv(a) == lolpop::to_csv(b));
+}
+
+std::string write_text(const lolpop_test::temp_directory& dir, const std::string& name, const std::string& text) {
+    const std::string path = (dir / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+// About `bytes` of records whose quoted fields hold delimiters, "" escapes and line breaks (LF
+// and CRLF) everywhere, so that chunk boundaries fall among them.
+std::string quoted_records(std::size_t bytes, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::string text = "id,note,x,label\r\n";
+    for (std::size_t r = 0; text.size() < bytes; ++r) {
+        text += std::to_string(r) + ",";
+        switch (rng() % 5) {
+            case 0: text += "\"line one\nline two, \"\"quoted\"\"\nthree\""; break;
+            case 1: text += "\"crlf\r\ninside\""; break;
+            case 2: text += "plain"; break;
+            case 3: text += "\"\""; break;
+            default: text += "\"a,b\""; break;
+        }
+        text += "," + std::to_string(static_cast<double>(rng() % 100000) / 64.0) + ",";
+        text += "cat" + std::to_string(rng() % 50);
+        text += (r % 7 == 0) ? "\r\n" : "\n";
+        if (r % 1000 == 0) text += "\n";  // blank lines too
+    }
+    return text;
+}
+
+// The old writer's formatting of a double, with fmt, which stored data sets were written with.
+std::string old_double(double v) {
+    std::string out = fmt::format("{}", v);
+    if (out.find_first_of(".en") == std::string::npos) out += ".0";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a file parsed on several threads equals the file parsed on one") {
+    const lolpop_test::temp_directory dir;
+    const std::string path = write_text(dir, "quoted.csv", quoted_records(3 << 20, 7));
+    const frame one = read_with_threads(path, 1);
+    CHECK(one.rows() > 20000);
+    CHECK(one["note"].type() == column_type::categorical);
+    CHECK(one["x"].type() == column_type::numeric);
+    CHECK(one["note"].categories().front() != "");
+    for (unsigned threads : {2u, 3u, 4u, 7u}) check_same(one, read_with_threads(path, threads));
+    CHECK(one["id"].integer_values()[one.rows() - 1] == static_cast<std::int64_t>(one.rows() - 1));
+
+    // A quote inside an unquoted field is text, not the start of quoting: counting quotes to find
+    // chunk boundaries is then misled, and the reader must still give the one-thread result.
+    std::string misleading = "a,b\n";
+    for (int r = 0; misleading.size() < (2 << 20); ++r)
+        misleading += (r == 100000 ? "5\"7" : std::to_string(r)) + "," + (r % 3 == 0 ? "\"x\ny\"" : "z") + "\n";
+    const std::string misled = write_text(dir, "misled.csv", misleading);
+    const frame m1 = read_with_threads(misled, 1);
+    CHECK(m1["a"].to_string(100000) == "5\"7");
+    for (unsigned threads : {2u, 3u, 5u}) check_same(m1, read_with_threads(misled, threads));
+}
+
+TEST_CASE("types widen when a late value needs it, as if the whole file had been looked at") {
+    const lolpop_test::temp_directory dir;
+    std::string text = "late_double,late_text,late_value,neg_zero,ints\n";
+    const int rows = 120000;  // about 2 MB: parsed in chunks after a sample
+    for (int r = 0; r < rows; ++r) {
+        const bool last = r == rows - 1;
+        text += last ? "2.5" : std::to_string(r % 1000);
+        text += ",";
+        text += last ? "abc" : (r % 2 ? "1.50" : "7");
+        text += ",";
+        text += r > rows - 5 ? "42" : "";
+        text += ",";
+        text += r == 3 ? "-0" : (last ? "0.5" : "1");
+        text += "," + std::to_string(r) + "\n";
+    }
+    const std::string path = write_text(dir, "late.csv", text);
+    const frame one = read_with_threads(path, 1);
+    CHECK(one["late_double"].type() == column_type::numeric);
+    CHECK(one["late_double"].numeric_values()[rows - 1] == 2.5);
+    CHECK(one["late_text"].type() == column_type::categorical);
+    // The labels are the cells' text, not the numbers it was first read as.
+    CHECK(one["late_text"].categories() == std::vector<std::string>{"7", "1.50", "abc"});
+    CHECK(one["late_value"].type() == column_type::integer);
+    CHECK(one["late_value"].missing_count() == static_cast<std::size_t>(rows - 4));
+    CHECK(one["neg_zero"].type() == column_type::numeric);
+    CHECK(std::signbit(one["neg_zero"].numeric_values()[3]));
+    CHECK(one["ints"].type() == column_type::integer);
+    for (unsigned threads : {2u, 3u}) check_same(one, read_with_threads(path, threads));
+}
+
+TEST_CASE("categories keep their order of first appearance across chunks") {
+    const lolpop_test::temp_directory dir;
+    std::string text = "c\n";
+    // Each stretch of the file brings new labels, some seen before.
+    for (int r = 0; r < 300000; ++r) text += "k" + std::to_string((r / 1000) % 97 * 31 % 89) + "\n";
+    const std::string path = write_text(dir, "cats.csv", text);
+    const frame one = read_with_threads(path, 1);
+    std::vector<std::string> expected;
+    std::istringstream lines(text);
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line))
+        if (std::find(expected.begin(), expected.end(), line) == expected.end()) expected.push_back(line);
+    CHECK(one["c"].categories() == expected);
+    for (unsigned threads : {2u, 4u}) check_same(one, read_with_threads(path, threads));
+}
+
+TEST_CASE("the first error in file order is reported, with its line in the file") {
+    const lolpop_test::temp_directory dir;
+    // Quoted line breaks before the errors make lines and rows differ.
+    std::string head = "a,b,c\n";
+    std::size_t line = 2, row = 0;
+    while (head.size() < (3 << 20)) {
+        head += "1,\"two\nlines\",3\n";
+        line += 2;
+        ++row;
+    }
+    const auto messages = [&](const std::string& text, const csv_options& options = {}) {
+        const std::string path = write_text(dir, "errors.csv", text);
+        std::vector<std::string> out;
+        for (unsigned threads : {1u, 2u, 3u}) {
+            csv_options o = options;
+            o.threads = threads;
+            out.push_back(message_of([&] { (void)lolpop::read_csv_file(path, o); }));
+        }
+        return out;
+    };
+    const auto all_equal = [](const std::vector<std::string>& m, const std::string& expected) {
+        for (const auto& x : m) CHECK(x == expected);
+    };
+    {
+        // A ragged row, then an unterminated quote further on, then nothing.
+        const std::string text = head + "1,2\n" + head.substr(6) + "\"open\n";
+        all_equal(messages(text), fmt::format("row {} has 2 fields, expected 3 ({}:{})", row + 1,
+                                               (dir / "errors.csv").string(), line));
+    }
+    {
+        const std::string text = head + "1,\"x\"y,3\n" + head.substr(6) + "1,2\n";
+        all_equal(messages(text), fmt::format("unexpected 'y' after the closing quote of a field ({}:{})",
+                                               (dir / "errors.csv").string(), line));
+    }
+    {
+        const std::string text = head + "1,2,3,4\n";
+        all_equal(messages(text), fmt::format("row {} has 4 fields, expected 3 ({}:{})", row + 1,
+                                               (dir / "errors.csv").string(), line));
+    }
+    {
+        const std::string text = head + "\"never closed,2,3\n4,5,6\n";
+        all_equal(messages(text), fmt::format("unterminated quoted field: no closing '\"' ({}:{})",
+                                               (dir / "errors.csv").string(), line));
+    }
+    {
+        // Forced types: a bad cell in an earlier column comes first, even if later in the file, as
+        // columns are built in order; a malformed record anywhere comes before both.
+        const csv_options forced{.delimiter = ',', .column_types = {{"a", "integer"}, {"c", "numeric"}}};
+        const std::string text = "a,b,c\n1,x,oops\n" + head.substr(6) + "1.5,x,3\n";
+        all_equal(messages(text, forced),
+                  fmt::format("'1.5' in column 'a' is not a whole number ({}:{})", (dir / "errors.csv").string(), line + 1));
+        all_equal(messages(text + "1,2\n", forced),
+                  fmt::format("row {} has 2 fields, expected 3 ({}:{})", row + 3, (dir / "errors.csv").string(), line + 2));
+    }
+}
+
+TEST_CASE("numbers are read as parse_number reads them: blanks, '+', whole tokens, range") {
+    const frame f = parse("a,b,c,d,e\n 1 ,+2.5,1e999,0x10,-0\n+3,\t1e-400\t,1,1.,0.0e5\n");
+    CHECK(f["a"].type() == column_type::integer);
+    CHECK(f["a"].integer_values()[0] == 1);
+    CHECK(f["a"].integer_values()[1] == 3);
+    CHECK(f["b"].type() == column_type::categorical);  // 1e-400 underflows: not a number
+    CHECK(f["c"].type() == column_type::categorical);  // 1e999 overflows
+    CHECK(f["d"].type() == column_type::categorical);
+    CHECK(f["e"].type() == column_type::numeric);
+    CHECK(std::signbit(f["e"].numeric_values()[0]));
+    const frame g = parse("x\n4.9e-324\n0e999\nnan\ninf\n-inf\n");
+    CHECK(g["x"].type() == column_type::numeric);
+    CHECK(g["x"].numeric_values()[0] > 0);
+    CHECK(g["x"].numeric_values()[1] == 0);
+    CHECK(g["x"].is_missing(2));
+    CHECK(std::isinf(g["x"].numeric_values()[3]));
+}
+
+TEST_CASE("the writer spells doubles exactly as the fmt-based writer before it") {
+    std::vector<double> values{0.0,    -0.0,    1.0,     0.1,     1e15,     1e16,    123456789012345680.0,
+                               1e-4,   1e-5,    1.5e-5,  1e300,   1e-300,   4.9e-324, 1.7976931348623157e308,
+                               -2.5,   1e21,    9999999999999998.0,        0.00012345, 12345.678,
+                               std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    std::mt19937_64 rng(3);
+    for (int i = 0; i < 200000; ++i) {
+        std::uint64_t bits = rng();
+        double v = 0;
+        std::memcpy(&v, &bits, sizeof v);
+        if (!std::isnan(v)) values.push_back(v);
+        values.push_back(static_cast<double>(rng() % 100000000) / std::pow(10.0, static_cast<double>(rng() % 20)));
+    }
+    std::string expected = "v\n";
+    for (double v : values) expected += old_double(v) + "\n";
+    const frame f({column::numeric("v", values)});
+    CHECK(lolpop::to_csv(f) == expected);
+    CHECK(round_trip(f) == f);
 }

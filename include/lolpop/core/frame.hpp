@@ -28,6 +28,10 @@ public:
     static column integer(std::string name, std::vector<std::int64_t> values,
                           std::vector<bool> valid = {});
     static column categorical(std::string name, const std::vector<std::optional<std::string>>& values);
+    // From codes already computed (-1 where missing); throws lolpop::error when a code is outside
+    // [-1, categories.size()).
+    static column categorical(std::string name, std::vector<std::int32_t> codes,
+                              std::vector<std::string> categories);
 
     const std::string& name() const noexcept { return name_; }
     void rename(std::string name) { name_ = std::move(name); }

@@ -1,6 +1,7 @@
 #pragma once
 // RFC 4180 CSV to and from frames: quoted fields, embedded commas, quotes and newlines; a header
-// row is required; an empty field is a missing value.
+// row is required; an empty field is a missing value. For files larger than memory,
+// csv_chunk_reader.hpp and csv_chunk_writer.hpp read and write them chunk by chunk.
 #include <lolpop/core/frame.hpp>
 
 #include <iosfwd>
@@ -16,6 +17,9 @@ struct csv_options {
     // when every present value is a whole number, numeric when every one is a number,
     // categorical otherwise.
     std::map<std::string, std::string> column_types;
+    // Threads that parse a file of a megabyte or more, in chunks: 0 is every core. The result is
+    // the same for any number.
+    unsigned threads = 0;
 };
 
 // Throws lolpop::error naming `source_name`, the line and the column for ragged rows, bad
