@@ -14,7 +14,7 @@ namespace lolpop {
 csv_chunk_writer::csv_chunk_writer(std::filesystem::path path, char delimiter)
     : file_(std::move(path)), delimiter_(delimiter) {}
 
-void csv_chunk_writer::write(const frame& chunk) {
+void csv_chunk_writer::append(const frame& chunk) {
     buffer_.clear();
     if (!has_header_) {
         names_ = chunk.names();

@@ -48,7 +48,7 @@ TEST_CASE("chunks written then committed are to_csv of the whole, and read back 
         for (std::size_t at = 0; at < 5000; at += 1300) {
             std::vector<std::size_t> rows;
             for (std::size_t r = at; r < std::min<std::size_t>(at + 1300, 5000); ++r) rows.push_back(r);
-            writer.write(whole.take(rows));
+            writer.append(whole.take(rows));
             CHECK(!std::filesystem::exists(target));
         }
         writer.commit();
@@ -73,12 +73,12 @@ TEST_CASE("a chunk writer never committed leaves nothing; mismatched chunks are 
     const auto target = dir / "data.csv";
     {
         lolpop::csv_chunk_writer writer(target);
-        writer.write(sample(10, 0));
+        writer.append(sample(10, 0));
     }
     CHECK(!std::filesystem::exists(target));
     CHECK(entries_in(dir.path()) == 0);
 
     lolpop::csv_chunk_writer writer(target);
-    writer.write(sample(3, 0));
-    CHECK_THROWS_AS(writer.write(frame({column::numeric("y", {1.0})})), lolpop::error);
+    writer.append(sample(3, 0));
+    CHECK_THROWS_AS(writer.append(frame({column::numeric("y", {1.0})})), lolpop::error);
 }

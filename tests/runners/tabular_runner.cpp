@@ -22,6 +22,7 @@
 #include <lolpop/components/model_repository/local_model_repository.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
 #include <lolpop/components/resource_version_control/local_artifact_store.hpp>
+#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/model_bundle.hpp>
 #include <lolpop/composition/settings_tree.hpp>
@@ -265,6 +266,56 @@ TEST_CASE("bad input stops the step with a clear error and leaves the stores as 
         CHECK(count(w.metadata(), "breast_cancer") == before);
     }
     CHECK(std::distance(fs::recursive_directory_iterator(home / "artifacts"), {}) == artifacts_before);
+}
+
+TEST_CASE("predict reads, scores and writes in chunks as it would the whole input, and bad input late in it stores nothing") {
+    static_assert(chunked_data_connector<csv_data_connector> && streams_data_versions<local_artifact_store>);
+    lolpop_test::temp_directory home;
+    auto settings = breast_cancer_settings(home);
+    // 1 234 rows: the example's new rows again and again under new ids, so that chunks of 100
+    // rows end anywhere in a record of theirs.
+    const frame fresh = read_csv_file(settings.config.predict_data);
+    std::vector<std::size_t> rows(1234);
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i % fresh.rows();
+    frame many = fresh.take(rows);
+    many.remove("id");
+    std::vector<std::int64_t> ids(rows.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<std::int64_t>(1000 + i);
+    many.add(column::integer("id", ids));
+    settings.config.predict_data = home / "many.csv";
+    write_file_atomically(settings.config.predict_data, to_csv(many));
+
+    part<role::predict>(settings).config.chunk_rows = 0;
+    const build_all_outcome whole = breast_cancer_workflow(settings, test_profile).build_all();
+    const std::string whole_predictions = read_file(settings.config.predictions_path);
+    part<role::predict>(settings).config.chunk_rows = 100;
+    breast_cancer_workflow chunked(settings, test_profile);
+    const predict_outcome in_chunks = chunked.predict_data();
+
+    CHECK(in_chunks.rows == 1234);
+    CHECK(read_file(settings.config.predictions_path) == whole_predictions);
+    CHECK(in_chunks.metrics == whole.predicted.metrics);
+    const auto whole_input = chunked.metadata().get_dataset_version(whole.predicted.job.dataset_version_id);
+    const auto chunked_input = chunked.metadata().get_dataset_version(in_chunks.job.dataset_version_id);
+    REQUIRE(whole_input.has_value());
+    REQUIRE(chunked_input.has_value());
+    CHECK(chunked_input->content_hash == whole_input->content_hash);
+    CHECK(chunked_input->rows == 1234);
+
+    // Row 1 101 (line 1 102) cannot be read: the chunks before it were scored, but nothing is kept.
+    std::string text = read_file(settings.config.predict_data);
+    std::size_t at = 0;
+    for (int line = 1; line < 1102; ++line) at = text.find('\n', at) + 1;
+    text.insert(at, "oops");
+    write_file_atomically(settings.config.predict_data, text);
+    const auto before = count(chunked.metadata(), "breast_cancer");
+    const auto artifacts_before = std::distance(fs::recursive_directory_iterator(home / "artifacts"), {});
+    CHECK_THROWS_WITH_AS(breast_cancer_workflow(settings, test_profile).predict_data(),
+                         doctest::Contains("many.csv:1102"), error);
+    CHECK(count(chunked.metadata(), "breast_cancer") == before);
+    CHECK(std::distance(fs::recursive_directory_iterator(home / "artifacts"), {}) == artifacts_before);
+    CHECK(read_file(settings.config.predictions_path) == whole_predictions);
+    for (const auto& entry : fs::directory_iterator(home.path())) CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
 }
 
 TEST_CASE("regression on cars: a column transformer, missing values and a categorical feature") {

@@ -19,7 +19,7 @@ public:
     explicit csv_chunk_writer(std::filesystem::path path, char delimiter = ',');
 
     // Every frame has the first one's column names, in order; throws lolpop::error otherwise.
-    void write(const frame& chunk);
+    void append(const frame& chunk);
     void commit();
     std::size_t bytes_written() const noexcept { return bytes_written_; }
 

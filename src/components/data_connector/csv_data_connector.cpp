@@ -31,4 +31,10 @@ void csv_data_connector::save_data(const frame& data, const std::string& path) c
     context_->log(log_level::debug, fmt::format("wrote {} rows and {} columns to {}", data.rows(), data.cols(), path));
 }
 
+csv_chunk_reader csv_data_connector::read_chunks(const std::string& path) const { return csv_chunk_reader(path, options_); }
+
+csv_chunk_writer csv_data_connector::write_chunks(const std::string& path) const {
+    return csv_chunk_writer(path, options_.delimiter);
+}
+
 }  // namespace lolpop

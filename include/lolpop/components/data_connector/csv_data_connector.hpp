@@ -1,10 +1,13 @@
 #pragma once
 // csv_data_connector — frames from and to CSV files (RFC 4180, a header row, empty fields
-// missing). Column types are inferred unless `column_types` fixes them.
+// missing). Column types are inferred unless `column_types` fixes them. It also reads and writes
+// in chunks (lolpop::chunked_data_connector), so offline_predict scores files larger than memory.
 #include <lolpop/concepts/data_connector.hpp>
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/data/csv.hpp>
+#include <lolpop/data/csv_chunk_reader.hpp>
+#include <lolpop/data/csv_chunk_writer.hpp>
 #include <lolpop/core/frame.hpp>
 
 #include <map>
@@ -34,6 +37,12 @@ public:
     // Replaces the file atomically, creating its parent directories.
     void save_data(const frame& data, const std::string& path) const;
 
+    // The file a chunk of rows at a time (lolpop::csv_chunk_reader): memory stays bounded by one
+    // block of text and one chunk, whatever the file's size. The first chunk's types are kept.
+    csv_chunk_reader read_chunks(const std::string& path) const;
+    // Frames appended as one file that appears, atomically, at commit (lolpop::csv_chunk_writer).
+    csv_chunk_writer write_chunks(const std::string& path) const;
+
 private:
     csv_options options_;
     context* context_;
@@ -43,4 +52,4 @@ private:
 
 BOOST_HANA_ADAPT_STRUCT(lolpop::csv_data_connector::config, delimiter, column_types);
 
-static_assert(lolpop::data_connector<lolpop::csv_data_connector>);
+static_assert(lolpop::chunked_data_connector<lolpop::csv_data_connector>);
