@@ -39,6 +39,9 @@
 #include <lolpop/data/csv_chunk_reader.hpp>
 #include <lolpop/data/csv_chunk_writer.hpp>
 #include <lolpop/data/dense_matrix.hpp>
+#include <lolpop/data/frame_file.hpp>
+#include <lolpop/data/frame_file_writer.hpp>
+#include <lolpop/data/mapped_file.hpp>
 #include <lolpop/data/row_layout.hpp>
 #include <lolpop/data/row_plan.hpp>
 #include <lolpop/data/sha256.hpp>

@@ -64,7 +64,7 @@ column::column(std::string name, column_type type) : name_(std::move(name)), typ
 
 column column::numeric(std::string name, std::vector<double> values) {
     column c(std::move(name), column_type::numeric);
-    c.numeric_ = std::move(values);
+    c.numeric_ = detail::column_buffer<double>(std::move(values));
     return c;
 }
 
@@ -76,25 +76,68 @@ column column::integer(std::string name, std::vector<std::int64_t> values, std::
     // Missing slots hold 0 so that no stale value can leak out through integer_values().
     for (auto [value, present] : ranges::views::zip(values, valid))
         if (!present) value = 0;
-    c.integer_ = std::move(values);
+    c.integer_ = detail::column_buffer<std::int64_t>(std::move(values));
     c.valid_ = std::move(valid);
     return c;
 }
 
 column column::categorical(std::string name, const std::vector<std::optional<std::string>>& values) {
     column c(std::move(name), column_type::categorical);
-    c.codes_.reserve(values.size());
+    std::vector<std::int32_t> codes;
+    codes.reserve(values.size());
     // Hashing keeps construction linear in the rows even for columns with many distinct labels.
     std::unordered_map<std::string_view, std::int32_t> index;
     for (const auto& v : values) {
         if (!v) {
-            c.codes_.push_back(-1);
+            codes.push_back(-1);
             continue;
         }
         auto [it, inserted] = index.try_emplace(*v, static_cast<std::int32_t>(c.categories_.size()));
         if (inserted) c.categories_.push_back(*v);
-        c.codes_.push_back(it->second);
+        codes.push_back(it->second);
     }
+    c.codes_ = detail::column_buffer<std::int32_t>(std::move(codes));
+    return c;
+}
+
+column column::numeric_view(std::string name, std::span<const double> values, std::shared_ptr<const void> owner) {
+    column c(std::move(name), column_type::numeric);
+    c.numeric_ = detail::column_buffer<double>(values, std::move(owner));
+    return c;
+}
+
+column column::integer_view(std::string name, std::span<const std::int64_t> values, std::vector<bool> valid,
+                            std::shared_ptr<const void> owner) {
+    if (valid.empty()) valid.assign(values.size(), true);
+    if (valid.size() != values.size())
+        throw error(fmt::format("column '{}' has {} values but {} validity flags", name, values.size(), valid.size()));
+    // The memory is not ours to zero, so a stale value in a missing slot is refused instead.
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (!valid[i] && values[i] != 0)
+            throw error(fmt::format("column '{}' holds {} in row {}, which is missing (expected 0)", name, values[i],
+                                    i + 1));
+    column c(std::move(name), column_type::integer);
+    c.integer_ = detail::column_buffer<std::int64_t>(values, std::move(owner));
+    c.valid_ = std::move(valid);
+    return c;
+}
+
+column column::categorical_view(std::string name, std::span<const std::int32_t> codes,
+                                std::vector<std::string> categories, std::shared_ptr<const void> owner) {
+    if (categories.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw error(fmt::format("column '{}' has more categories than int32 codes can number", name));
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t k = 0; k < categories.size(); ++k)
+        if (auto [it, inserted] = seen.try_emplace(categories[k], k); !inserted)
+            throw error(fmt::format("column '{}' lists category '{}' twice", name, categories[k]));
+    const auto limit = static_cast<std::int32_t>(categories.size());
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        if (codes[i] < -1 || codes[i] >= limit)
+            throw error(fmt::format("column '{}' has code {} in row {}, outside -1..{}", name, codes[i], i + 1,
+                                    limit - 1));
+    column c(std::move(name), column_type::categorical);
+    c.codes_ = detail::column_buffer<std::int32_t>(codes, std::move(owner));
+    c.categories_ = std::move(categories);
     return c;
 }
 
@@ -104,7 +147,7 @@ column column::categorical(std::string name, std::vector<std::int32_t> codes, st
         if (codes[r] < -1 || codes[r] >= count)
             throw error(fmt::format("column '{}' has code {} at row {}, outside [-1, {})", name, codes[r], r, count));
     column c(std::move(name), column_type::categorical);
-    c.codes_ = std::move(codes);
+    c.codes_ = detail::column_buffer<std::int32_t>(std::move(codes));
     c.categories_ = std::move(categories);
     return c;
 }
@@ -215,10 +258,11 @@ column column::take(std::span<const std::size_t> rows) const {
         to.resize(rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i) to[i] = from[rows[i]];
     };
+    const auto gather_buffer = [&](const auto& from, auto& to) { to.modify([&](auto& values) { gather(from, values); }); };
     switch (type_) {
-        case column_type::numeric: gather(numeric_, out.numeric_); break;
+        case column_type::numeric: gather_buffer(numeric_, out.numeric_); break;
         case column_type::integer:
-            gather(integer_, out.integer_);
+            gather_buffer(integer_, out.integer_);
             // A source no longer than the result (a label column taken from a model's classes) is
             // checked for missing values first: without any, the flags need no gathering one bit at a
             // time. The check is bounded by the result's size, so a few rows taken from a long column
@@ -231,7 +275,7 @@ column column::take(std::span<const std::size_t> rows) const {
         case column_type::categorical:
             // The categories stay whole so that codes mean the same thing in every part of a split.
             out.categories_ = categories_;
-            gather(codes_, out.codes_);
+            gather_buffer(codes_, out.codes_);
             break;
     }
     return out;

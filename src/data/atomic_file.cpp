@@ -1,6 +1,7 @@
 #include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "detail/file_descriptor.hpp"
 #include "detail/random_hex.hpp"
 
 #include <cerrno>
@@ -18,42 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string reason(int err) { return std::generic_category().message(err); }
+using detail::file_descriptor;
+using detail::write_all;
 
-// Owns a POSIX descriptor so that every way out of a function closes it.
-class file_descriptor {
-public:
-    explicit file_descriptor(int fd) noexcept : fd_(fd) {}
-    ~file_descriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    file_descriptor(const file_descriptor&) = delete;
-    file_descriptor& operator=(const file_descriptor&) = delete;
-
-    int get() const noexcept { return fd_; }
-    // A failed close can mean the kernel dropped written data, so the caller must check it.
-    int close() noexcept {
-        const int fd = fd_;
-        fd_ = -1;
-        return ::close(fd);
-    }
-
-private:
-    int fd_;
-};
-
-// 0 on success, else the errno of the failed write.
-int write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            return errno;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return 0;
-}
+std::string reason(int err) { return detail::errno_reason(err); }
 
 // The rename is durable only once the directory entry itself reaches the disk.
 void sync_directory(const fs::path& dir, const std::string& where) {
@@ -128,6 +97,19 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
     atomic_file_writer file(path);
     file.append(bytes);
     file.commit();
+}
+
+void move_file_atomically(const fs::path& from, const fs::path& to) {
+    const std::string where = to.string();
+    const fs::path dir = to.parent_path();
+    if (!dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec) throw error("cannot create directory " + dir.string() + ": " + ec.message(), where);
+    }
+    if (::rename(from.c_str(), to.c_str()) != 0)
+        throw error("cannot move " + from.string() + " here: " + reason(errno), where);
+    sync_directory(dir.empty() ? fs::path(".") : dir, where);
 }
 
 std::string read_file(const fs::path& path) {

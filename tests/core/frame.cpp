@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -241,4 +243,60 @@ TEST_CASE("categorical columns build from codes and categories") {
           "column 'city' has code 2 at row 1, outside [-1, 2)");
     CHECK(message_of([] { (void)column::categorical("city", {-2}, {"Oslo"}); }) ==
           "column 'city' has code -2 at row 0, outside [-1, 1)");
+}
+
+TEST_CASE("view columns read memory in place and copy it before changing") {
+    auto memory = std::make_shared<std::vector<double>>(std::vector<double>{1.5, missing, 3.0});
+    column viewed = column::numeric_view("x", *memory, memory);
+    CHECK(viewed.numeric_values().data() == memory->data());
+    CHECK(viewed.missing_count() == 1);
+    CHECK(viewed == column::numeric("x", {1.5, missing, 3.0}));
+
+    // Copies view the same memory; a push copies the values first and leaves the memory alone.
+    column copy = viewed;
+    CHECK(copy.numeric_values().data() == memory->data());
+    copy.push_numeric(4.0);
+    CHECK(copy.numeric_values().data() != memory->data());
+    CHECK(copy.size() == 4);
+    CHECK(memory->size() == 3);
+    CHECK(viewed.size() == 3);
+
+    // The owner keeps the memory alive after the caller lets go of it.
+    const double* where = memory->data();
+    memory.reset();
+    CHECK(viewed.numeric_values().data() == where);
+    CHECK(viewed.as_double(2) == 3.0);
+    const column taken = viewed.take(std::vector<std::size_t>{2, 0});
+    CHECK(taken == column::numeric("x", {3.0, 1.5}));
+
+    // Without an owner nothing would keep the memory alive, so it is copied.
+    const std::vector<double> values{1.0, 2.0};
+    CHECK(column::numeric_view("y", values, nullptr).numeric_values().data() != values.data());
+}
+
+TEST_CASE("integer and categorical views check what their type requires") {
+    auto ints = std::make_shared<std::vector<std::int64_t>>(std::vector<std::int64_t>{7, 0, -2});
+    const column i = column::integer_view("n", *ints, {true, false, true}, ints);
+    CHECK(i.integer_values().data() == ints->data());
+    CHECK(i == column::integer("n", {7, 0, -2}, {true, false, true}));
+    CHECK(message_of([&] { (void)column::integer_view("n", *ints, {false, true, true}, ints); }) ==
+          "column 'n' holds 7 in row 1, which is missing (expected 0)");
+    CHECK(message_of([&] { (void)column::integer_view("n", *ints, {true}, ints); }) ==
+          "column 'n' has 3 values but 1 validity flags");
+
+    auto codes = std::make_shared<std::vector<std::int32_t>>(std::vector<std::int32_t>{1, -1, 0, 1});
+    column c = column::categorical_view("city", *codes, {"Oslo", "Lima"}, codes);
+    CHECK(c.codes().data() == codes->data());
+    CHECK(c.to_string(0) == "Lima");
+    CHECK(c.is_missing(1));
+    c.push_category("Pune");
+    CHECK(c.categories() == std::vector<std::string>{"Oslo", "Lima", "Pune"});
+    CHECK((*codes)[0] == 1);
+    CHECK(c.codes()[4] == 2);
+
+    (*codes)[2] = 2;
+    CHECK(message_of([&] { (void)column::categorical_view("city", *codes, {"Oslo", "Lima"}, codes); }) ==
+          "column 'city' has code 2 in row 3, outside -1..1");
+    CHECK(message_of([&] { (void)column::categorical_view("city", *codes, {"Oslo", "Oslo", "Lima"}, codes); }) ==
+          "column 'city' lists category 'Oslo' twice");
 }

@@ -20,3 +20,13 @@ TEST_CASE("sha256_hex hashes every byte, NUL included") {
     CHECK(lolpop::sha256_hex("a\0b"sv) == "59b271ae1bbcb1d31d41929817f4b16fb439eb4f31520b5ad1d5ce98920a7138");
     CHECK(lolpop::sha256_hex("a\0b"sv) != lolpop::sha256_hex("a"));
 }
+
+TEST_CASE("sha256_hasher gives sha256_hex's digest for the same bytes in pieces, and starts over") {
+    const std::string text = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    lolpop::sha256_hasher hasher;
+    for (std::size_t i = 0; i < text.size(); i += 7) hasher.update(std::string_view(text).substr(i, 7));
+    CHECK(hasher.finish_hex() == lolpop::sha256_hex(text));
+    CHECK(hasher.finish_hex() == lolpop::sha256_hex(""));
+    hasher.update("abc");
+    CHECK(hasher.finish_hex() == lolpop::sha256_hex("abc"));
+}

@@ -1,7 +1,10 @@
 #pragma once
 // A columnar table: named, typed columns of equal length, with missing values first class.
+#include <lolpop/core/detail/column_buffer.hpp>
+
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +23,8 @@ column_type parse_column_type(std::string_view s, std::string_view where);
 //   numeric:     doubles, NaN where missing;
 //   integer:     int64 values plus a validity mask;
 //   categorical: int32 codes into categories(), -1 where missing.
+// The values either belong to the column or are a view of memory kept alive by an owner (a
+// mapped file, see the *_view factories); changing a viewed column copies its values first.
 class column {
 public:
     column(std::string name, column_type type);
@@ -32,6 +37,17 @@ public:
     // [-1, categories.size()).
     static column categorical(std::string name, std::vector<std::int32_t> codes,
                               std::vector<std::string> categories);
+
+    // Columns over memory that `owner` keeps alive and nobody changes while it lives, read in
+    // place (without an owner the values are copied). Each checks what the type requires:
+    // integer_view that missing slots hold 0 (`valid` as in integer(), empty when none is
+    // missing), categorical_view that every code is -1 or a position in `categories`, which hold
+    // no label twice.
+    static column numeric_view(std::string name, std::span<const double> values, std::shared_ptr<const void> owner);
+    static column integer_view(std::string name, std::span<const std::int64_t> values, std::vector<bool> valid,
+                               std::shared_ptr<const void> owner);
+    static column categorical_view(std::string name, std::span<const std::int32_t> codes,
+                                   std::vector<std::string> categories, std::shared_ptr<const void> owner);
 
     const std::string& name() const noexcept { return name_; }
     void rename(std::string name) { name_ = std::move(name); }
@@ -67,10 +83,10 @@ public:
 private:
     std::string name_;
     column_type type_;
-    std::vector<double> numeric_;
-    std::vector<std::int64_t> integer_;
+    detail::column_buffer<double> numeric_;
+    detail::column_buffer<std::int64_t> integer_;
     std::vector<bool> valid_;
-    std::vector<std::int32_t> codes_;
+    detail::column_buffer<std::int32_t> codes_;
     std::vector<std::string> categories_;
 };
 

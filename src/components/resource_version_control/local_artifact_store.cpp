@@ -1,8 +1,12 @@
 #include <lolpop/components/resource_version_control/local_artifact_store.hpp>
+#include <lolpop/core/error.hpp>
 #include <lolpop/data/atomic_file.hpp>
 #include <lolpop/data/csv.hpp>
-#include <lolpop/core/error.hpp>
+#include <lolpop/data/frame_file.hpp>
+#include <lolpop/data/mapped_file.hpp>
 #include <lolpop/data/sha256.hpp>
+
+#include "detail/random_hex.hpp"
 
 #include <range/v3/view/zip.hpp>
 
@@ -14,6 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// What frames were stored as before frame files: this line, then the frame as CSV.
 constexpr std::string_view frame_prefix = "# lolpop frame types: ";
 
 bool is_sha256_hex(std::string_view s) {
@@ -30,6 +35,40 @@ std::string_view header_record(std::string_view csv) {
         else if (csv[i] == '\n' && !quoted) return csv.substr(0, i + 1);
     }
     return csv;
+}
+
+// Whether the object at `path` exists and still has the bytes its hash names.
+bool is_intact(const fs::path& path, const std::string& hash) {
+    std::error_code ec;
+    return fs::exists(path, ec) && sha256_hex(mapped_file::open(path)->bytes()) == hash;
+}
+
+// A frame stored in the earlier form: the type line, then CSV.
+frame read_typed_csv(std::string_view bytes, const std::string& hash, const std::string& where) {
+    const std::size_t end_of_types = bytes.find('\n');
+    if (end_of_types == std::string_view::npos) throw error("artifact " + hash + " is not a frame", where);
+
+    std::vector<column_type> types;
+    std::string_view listed = bytes.substr(frame_prefix.size(), end_of_types - frame_prefix.size());
+    while (!listed.empty()) {
+        const std::size_t comma = listed.find(',');
+        types.push_back(parse_column_type(listed.substr(0, comma), where));
+        listed = comma == std::string_view::npos ? std::string_view{} : listed.substr(comma + 1);
+    }
+    if (types.empty()) return frame{};
+
+    // read_csv takes column types by name, so the names come first, from the header alone.
+    const std::string_view csv = bytes.substr(end_of_types + 1);
+    std::istringstream header{std::string(header_record(csv))};
+    const std::vector<std::string> names = read_csv(header, where).names();
+    if (names.size() != types.size())
+        throw error("artifact " + hash + " lists " + std::to_string(types.size()) + " column types for " +
+                        std::to_string(names.size()) + " columns",
+                    where);
+    csv_options options;
+    for (const auto& [name, type] : ranges::views::zip(names, types)) options.column_types[name] = std::string(to_string(type));
+    std::istringstream in{std::string(csv)};
+    return read_csv(in, where, options);
 }
 
 }  // namespace
@@ -50,8 +89,7 @@ artifact local_artifact_store::store(std::string_view bytes) {
     const fs::path path = object_path(a.hash);
     a.uri = path.string();
     // An intact object is never rewritten; a damaged one is replaced by the good bytes.
-    std::error_code ec;
-    if (fs::exists(path, ec) && sha256_hex(read_file(path)) == a.hash) return a;
+    if (is_intact(path, a.hash)) return a;
     write_file_atomically(path, bytes);
     return a;
 }
@@ -65,45 +103,50 @@ std::string local_artifact_store::load(const std::string& hash) const {
     return bytes;
 }
 
-artifact local_artifact_store::version_data(const frame& f) {
-    std::string bytes(frame_prefix);
-    for (std::size_t i = 0; i < f.cols(); ++i) {
-        if (i > 0) bytes += ',';
-        bytes += to_string(f.columns()[i].type());
-    }
-    bytes += '\n';
-    if (f.cols() > 0) bytes += to_csv(f);
-    return store(bytes);
-}
+artifact local_artifact_store::version_data(const frame& f) { return store(to_frame_file(f)); }
 
 frame local_artifact_store::get_data(const std::string& hash) const {
-    const std::string bytes = load(hash);
-    const std::string where = object_path(hash).string();
-    const std::size_t end_of_types = bytes.find('\n');
-    if (!bytes.starts_with(frame_prefix) || end_of_types == std::string::npos)
-        throw error("artifact " + hash + " is not a frame", where);
-
-    std::vector<column_type> types;
-    std::string_view listed = std::string_view(bytes).substr(frame_prefix.size(), end_of_types - frame_prefix.size());
-    while (!listed.empty()) {
-        const std::size_t comma = listed.find(',');
-        types.push_back(parse_column_type(listed.substr(0, comma), where));
-        listed = comma == std::string_view::npos ? std::string_view{} : listed.substr(comma + 1);
+    const fs::path path = object_path(hash);
+    const std::string where = path.string();
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw error("no artifact " + hash, where);
+    // Mapped, not read: the hash check reads every byte once and the columns then view the
+    // mapping, which the frame keeps alive. Objects are renamed into place whole and never
+    // written again, so the mapping cannot change under the frame.
+    const std::shared_ptr<const mapped_file> file = mapped_file::open(path);
+    const std::string_view bytes = file->bytes();
+    if (sha256_hex(bytes) != hash) throw error("artifact " + hash + " is corrupted", where);
+    if (bytes.starts_with(frame_prefix)) return read_typed_csv(bytes, hash, where);
+    if (!is_frame_file(bytes)) throw error("artifact " + hash + " is not a frame", where);
+    try {
+        return view_frame_file(bytes, file, where);
+    } catch (const error& e) {
+        constexpr std::string_view reader_prefix = "not a frame file: ";
+        std::string reason = e.what_happened();
+        if (reason.starts_with(reader_prefix)) reason.erase(0, reader_prefix.size());
+        throw error("artifact " + hash + " is not a frame: " + reason, where);
     }
-    if (types.empty()) return frame{};
+}
 
-    // read_csv takes column types by name, so the names come first, from the header alone.
-    const std::string_view csv = std::string_view(bytes).substr(end_of_types + 1);
-    std::istringstream header{std::string(header_record(csv))};
-    const std::vector<std::string> names = read_csv(header, where).names();
-    if (names.size() != types.size())
-        throw error("artifact " + hash + " lists " + std::to_string(types.size()) + " column types for " +
-                        std::to_string(names.size()) + " columns",
-                    where);
-    csv_options options;
-    for (const auto& [name, type] : ranges::views::zip(names, types)) options.column_types[name] = std::string(to_string(type));
-    std::istringstream in{std::string(csv)};
-    return read_csv(in, where, options);
+local_artifact_store::data_version_writer::data_version_writer(const local_artifact_store& store)
+    : store_(&store), writer_(store.scratch_dir()) {}
+
+local_artifact_store::data_version_writer local_artifact_store::begin_data_version() {
+    return data_version_writer(*this);
+}
+
+artifact local_artifact_store::data_version_writer::commit() {
+    const fs::path temp = store_->scratch_dir() / (".frame-" + detail::random_hex64());
+    const frame_file_writer::written file = writer_.finish(temp);
+    artifact a{file.sha256, "", file.size};
+    const fs::path path = store_->object_path(a.hash);
+    a.uri = path.string();
+    if (is_intact(path, a.hash)) {
+        fs::remove(temp);
+        return a;
+    }
+    move_file_atomically(temp, path);
+    return a;
 }
 
 artifact local_artifact_store::version_model(std::string_view bytes) { return store(bytes); }

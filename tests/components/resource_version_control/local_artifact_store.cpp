@@ -1,6 +1,7 @@
 #include <lolpop/components/resource_version_control/local_artifact_store.hpp>
-#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/data/atomic_file.hpp>
+#include <lolpop/data/frame_file.hpp>
 #include <lolpop/data/sha256.hpp>
 
 #include "../../temp_directory.hpp"
@@ -9,9 +10,11 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using lolpop::column;
@@ -72,6 +75,87 @@ TEST_CASE("local_artifact_store keeps a frame with its column types and missing 
     CHECK(back["code"].is_missing(2));
     CHECK(back["note, \"quoted\""].to_string(2) == "two\nlines");
     CHECK(std::isnan(back["price"].numeric_values()[1]));
+}
+
+TEST_CASE("local_artifact_store stores a frame as its frame file, whose columns get_data views in place") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+    const lolpop::artifact stored = store.version_data(mixed_frame());
+    CHECK(lolpop::read_file(stored.uri) == lolpop::to_frame_file(mixed_frame()));
+    CHECK(stored.hash == lolpop::sha256_hex(lolpop::to_frame_file(mixed_frame())));
+    const lolpop::frame back = store.get_data(stored.hash);
+    // Aligned to 64 bytes within a page-aligned mapping, not a vector's copy.
+    CHECK(reinterpret_cast<std::uintptr_t>(back["price"].numeric_values().data()) % 64 == 0);
+}
+
+TEST_CASE("local_artifact_store still loads frames stored as typed CSV by earlier versions") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+    // The bytes the earlier version_data wrote for mixed_frame(), byte for byte.
+    const std::string old_bytes =
+        "# lolpop frame types: numeric,numeric,integer,categorical,categorical\n"
+        "price,whole,count,code,\"note, \"\"quoted\"\"\"\n"
+        "1.5,1.0,3,007,\"a,b\"\n"
+        ",2.0,,12,\"say \"\"hi\"\"\"\n"
+        "-0.1,,-7,,\"two\nlines\"\n"
+        "1e+300,4.0,9000000000,3,\n";
+    const std::string hash = lolpop::sha256_hex(old_bytes);
+    lolpop::write_file_atomically(tmp.path() / "objects" / hash.substr(0, 2) / hash.substr(2), old_bytes);
+    CHECK(store.get_data(hash) == mixed_frame());
+
+    const std::string no_columns = "# lolpop frame types: \n";
+    const std::string empty_hash = lolpop::sha256_hex(no_columns);
+    lolpop::write_file_atomically(tmp.path() / "objects" / empty_hash.substr(0, 2) / empty_hash.substr(2), no_columns);
+    CHECK(store.get_data(empty_hash).cols() == 0);
+}
+
+TEST_CASE("local_artifact_store names what is wrong with an intact object that is a damaged frame file") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+    std::string bytes = lolpop::to_frame_file(mixed_frame());
+    bytes[64 + 32 + 8] = 'x';  // in the padding after the first column's values
+    const std::string hash = lolpop::sha256_hex(bytes);
+    const fs::path path = tmp.path() / "objects" / hash.substr(0, 2) / hash.substr(2);
+    lolpop::write_file_atomically(path, bytes);
+    CHECK_THROWS_WITH_AS(store.get_data(hash),
+                         ("artifact " + hash + " is not a frame: column 'price' data is followed by padding that is "
+                          "not zeros (" + path.string() + ")").c_str(),
+                         lolpop::error);
+}
+
+TEST_CASE("local_artifact_store versions a frame given in chunks, storing nothing before commit") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+    const lolpop::frame whole = mixed_frame();
+    const std::vector<std::size_t> first{0, 1, 2}, last{3};
+    {
+        auto dropped = store.begin_data_version();
+        dropped.append(whole.take(first));
+    }
+    CHECK(!fs::exists(tmp.path() / "objects"));
+
+    auto writer = store.begin_data_version();
+    writer.append(whole.take(first));
+    writer.append(whole.take(last));
+    CHECK(writer.rows() == 4);
+    CHECK(!fs::exists(tmp.path() / "objects"));
+    const lolpop::artifact committed = writer.commit();
+    CHECK(committed.hash == store.version_data(whole).hash);
+    CHECK(committed.size == fs::file_size(committed.uri));
+    CHECK(objects_in(tmp.path()) == 1);
+    CHECK(store.get_data(committed.hash) == whole);
+    CHECK(fs::is_empty(tmp.path() / "tmp"));  // no scratch or temporary file left behind
+
+    // The same rows committed again find the object stored and leave it alone.
+    auto again = store.begin_data_version();
+    again.append(whole);
+    CHECK(again.commit().hash == committed.hash);
+    CHECK(objects_in(tmp.path()) == 1);
+    CHECK(fs::is_empty(tmp.path() / "tmp"));
 }
 
 TEST_CASE("local_artifact_store keeps frames without rows or columns") {

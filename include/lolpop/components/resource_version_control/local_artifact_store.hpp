@@ -2,14 +2,18 @@
 // local_artifact_store — content-addressed artifacts in a local directory, git style:
 // <path>/objects/<first 2 hex digits>/<remaining 62>, named by the SHA-256 of their bytes.
 //
-// A model is stored as its bytes. A frame is stored as one line naming its column types
-// ("# lolpop frame types: numeric,integer,categorical") followed by the frame as CSV, so that the
-// hash covers the types too and get_data gives back the frame with the types it was stored with.
+// A model is stored as its bytes. A frame is stored as a frame file (lolpop/data/frame_file.hpp,
+// docs/dataset_format.md), which get_data maps and views in place instead of parsing; the same
+// frame always gives the same file, so its hash is the frame's. Frames stored by earlier versions
+// (a line "# lolpop frame types: numeric,integer,..." followed by the frame as CSV) still load:
+// get_data tells the two apart by their first bytes.
 #include <lolpop/concepts/resource_version_control.hpp>
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
+#include <lolpop/data/frame_file_writer.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -27,10 +31,30 @@ public:
     local_artifact_store(const config& cfg, context& ctx);
 
     artifact version_data(const frame& f);
-    // Throws lolpop::error "no artifact <hash>" or "artifact <hash> is corrupted" naming the
-    // object's path, and for a hash that is not 64 lowercase hex digits or an artifact that is
-    // not a frame.
+    // The frame's columns view the mapped object, after its SHA-256 was checked. Throws
+    // lolpop::error "no artifact <hash>" or "artifact <hash> is corrupted" naming the object's
+    // path, "artifact <hash> is not a frame[: <why>]", and for a hash that is not 64 lowercase
+    // hex digits.
     frame get_data(const std::string& hash) const;
+
+    // Versions a frame given in chunks of rows (larger than memory, say), as version_data would
+    // the whole: append() each chunk (frame_file_writer's rules), then commit(). Nothing is
+    // stored until commit; a writer dropped before leaves nothing behind.
+    class data_version_writer {
+    public:
+        void append(const frame& chunk) { writer_.append(chunk); }
+        std::uint64_t rows() const noexcept { return writer_.rows(); }
+        // The artifact of every row appended; the writer is spent afterwards.
+        artifact commit();
+
+    private:
+        friend class local_artifact_store;
+        explicit data_version_writer(const local_artifact_store& store);
+
+        const local_artifact_store* store_;
+        frame_file_writer writer_;
+    };
+    data_version_writer begin_data_version();
 
     artifact version_model(std::string_view bytes);
     // Same errors as get_data, except that any bytes are a model.
@@ -40,6 +64,8 @@ private:
     artifact store(std::string_view bytes);
     std::string load(const std::string& hash) const;
     std::filesystem::path object_path(const std::string& hash) const;
+    // Where writers keep what is not stored yet.
+    std::filesystem::path scratch_dir() const { return root_ / "tmp"; }
 
     std::filesystem::path root_;
 };

@@ -1,0 +1,144 @@
+#include "detail/frame_file_layout.hpp"
+
+#include "detail/utf8.hpp"
+
+#include <lolpop/core/error.hpp>
+
+#include <fmt/format.h>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace lolpop::detail {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "frame files are written from memory as little-endian");
+
+// One quiet NaN for every missing numeric value: NaNs with other payloads are the same missing
+// value, and the same frame must give the same bytes.
+constexpr std::uint64_t canonical_nan_bits = 0x7FF8000000000000;
+
+void append_json_string(std::string& out, std::string_view s, std::string_view what) {
+    out += '"';
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t length = utf8_sequence_length(s.substr(i));
+            if (length == 0) throw error(fmt::format("{} is not UTF-8 text, which a frame file requires", what));
+            out += s.substr(i, length);
+            i += length;
+            continue;
+        }
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+                else out += static_cast<char>(c);
+        }
+        ++i;
+    }
+    out += '"';
+}
+
+void append_buffer(std::string& out, std::string_view key, frame_file_buffer b) {
+    out += fmt::format(",\"{}\":[{},{}]", key, b.offset, b.length);
+}
+
+// `bytes` more bytes at the end of `out`, to be filled.
+char* grow(std::string& out, std::size_t bytes) {
+    const std::size_t at = out.size();
+    out.resize(at + bytes);
+    return out.data() + at;
+}
+
+}  // namespace
+
+std::string frame_file_header() {
+    std::string header(frame_file_magic);
+    header.resize(frame_file_alignment, '\0');
+    return header;
+}
+
+std::string frame_file_footer(std::uint64_t rows, std::span<const frame_file_column> columns) {
+    std::string out = fmt::format("{{\"rows\":{},\"columns\":[", rows);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        const frame_file_column& c = columns[k];
+        if (k > 0) out += ',';
+        out += "{\"name\":";
+        append_json_string(out, c.name, fmt::format("the name of column {}", k + 1));
+        out += fmt::format(",\"type\":\"{}\"", to_string(c.type));
+        append_buffer(out, "data", c.data);
+        if (c.validity) append_buffer(out, "validity", *c.validity);
+        if (c.type == column_type::categorical) {
+            out += ",\"categories\":[";
+            for (std::size_t j = 0; j < c.categories.size(); ++j) {
+                if (j > 0) out += ',';
+                append_json_string(out, c.categories[j], fmt::format("category {} of column '{}'", j + 1, c.name));
+            }
+            out += ']';
+        }
+        out += '}';
+    }
+    out += "]}";
+    const std::uint64_t length = out.size();
+    char length_bytes[8];
+    std::memcpy(length_bytes, &length, 8);
+    out.append(length_bytes, 8);
+    out += frame_file_magic;
+    return out;
+}
+
+void append_values(std::string& out, const column& c, std::span<const std::int32_t> recode) {
+    switch (c.type()) {
+        case column_type::numeric: {
+            const auto values = c.numeric_values();
+            auto* to = grow(out, values.size() * 8);
+            std::memcpy(to, values.data(), values.size() * 8);
+            for (std::size_t i = 0; i < values.size(); ++i)
+                if (std::isnan(values[i])) std::memcpy(to + 8 * i, &canonical_nan_bits, 8);
+            break;
+        }
+        case column_type::integer: {
+            const auto values = c.integer_values();
+            std::memcpy(grow(out, values.size() * 8), values.data(), values.size() * 8);
+            break;
+        }
+        case column_type::categorical: {
+            const auto codes = c.codes();
+            auto* to = grow(out, codes.size() * 4);
+            for (std::size_t i = 0; i < codes.size(); ++i) {
+                const std::int32_t code =
+                    codes[i] < 0 ? -1 : recode.empty() ? codes[i] : recode[static_cast<std::size_t>(codes[i])];
+                std::memcpy(to + 4 * i, &code, 4);
+            }
+            break;
+        }
+    }
+}
+
+void validity_bits::append(std::string& out, const column& c) {
+    const std::size_t n = c.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool missing = c.is_missing(i);
+        missing_ += missing;
+        if (!missing) pending_ |= static_cast<unsigned char>(1u << bits_);
+        if (++bits_ == 8) {
+            out += static_cast<char>(pending_);
+            pending_ = 0;
+            bits_ = 0;
+        }
+    }
+}
+
+void validity_bits::finish(std::string& out) {
+    if (bits_ > 0) out += static_cast<char>(pending_);
+    pending_ = 0;
+    bits_ = 0;
+}
+
+}  // namespace lolpop::detail
