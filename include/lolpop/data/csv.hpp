@@ -16,6 +16,8 @@ struct csv_options {
     // when every present value is a whole number, numeric when every one is a number,
     // categorical otherwise.
     std::map<std::string, std::string> column_types;
+    // Threads that parse the input (0 = every core). The reader parses on one thread for now.
+    unsigned threads = 0;
 };
 
 // Throws lolpop::error naming `source_name`, the line and the column for ragged rows, bad
