@@ -152,6 +152,16 @@ def data_path_rows(dp):
                      f"{framework:.0%}", f"{xgboost / (xgboost + other):.0%} in XGBoost", "", "≤ 10%",
                      verdict(framework <= 0.10)))
 
+    steps = load(dp / "python_steps.json")
+    if steps:
+        parts = [("read_csv", "read_csv_s"), ("read_csv pyarrow", "read_csv_pyarrow_s"), ("hash", "hash_s"),
+                 ("fit", "fit_s"), ("predict_proba", "predict_proba_s"), ("to_csv", "to_csv_s")]
+        text = ", ".join(f"{name} {steps[key]:.2f} s" for name, key in parts if key in steps)
+        pyarrow = "" if steps["pyarrow"] else "; pyarrow not installed"
+        rows.append((f"data_path 5. … pandas {steps['pandas']} + xgboost {steps['xgboost']} step by step in one "
+                     f"process, {steps['rows']:,} rows, {steps['profile']} settings{pyarrow}", "", text, "",
+                     "(reported)", ""))
+
     startup = load(dp / "startup.json")
     if startup:
         m = hyperfine_means(startup)
