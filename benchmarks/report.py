@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The results table of benchmarks/README.md, from the files benchmarks/run-all writes into
 <results dir>: instructions.json, feature_chain.json, sklearn_<chain>.json, predict.json,
-build_all_<profile>.json (and build_all_<profile>_1thread.json), build_cost.json. A missing file leaves its rows out.
+build_all_<profile>.json (and build_all_<profile>_1thread.json), build_cost.json, and the
+data_path section's files in data_path/. A missing file leaves its rows out.
     report.py <results dir>"""
 import datetime
 import json
@@ -48,6 +49,127 @@ def machine(results):
     return (f"{os.cpu_count()} cores (`nproc`), {cpu}; {platform.system()} {platform.release()}; {compiler}; "
             f"load average (1 / 5 / 15 min) {load} at the start of the run, {end} at its end; "
             f"{datetime.date.today().isoformat()}")
+
+
+def hyperfine_means(runs):
+    """{command name: (mean, stddev, runs)} in seconds of a hyperfine --export-json file."""
+    return {r["command"]: (r["mean"], r["stddev"] or 0.0, len(r["times"])) for r in runs["results"]}
+
+
+def rss_mb(path):
+    rss = load(path)
+    return rss["max_rss_kb"] / 1024 if rss else None
+
+
+def xgboost_share(path):
+    """The shares (%) of perf samples in XGBoost's libraries (libxgboost and its OpenMP and dmlc
+    libraries) and in everything else, from `perf report --sort dso --stdio`."""
+    if not path.exists():
+        return None
+    xgboost = other = 0.0
+    for line in path.read_text().splitlines():
+        parts = line.split()
+        if len(parts) != 2 or not parts[0].endswith("%"):
+            continue
+        share = float(parts[0][:-1])
+        if parts[1].startswith(("libxgboost", "libgomp", "libdmlc")):
+            xgboost += share
+        else:
+            other += share
+    return (xgboost, other) if xgboost + other > 0 else None
+
+
+def faster(ratio):
+    """A ratio of the other side's time to lolpop's, in words."""
+    return f"{ratio:.2f}× faster" if ratio >= 1 else f"{1 / ratio:.2f}× slower"
+
+
+def data_path_rows(dp):
+    """The data_path section (benchmarks/run-all data_path)."""
+    rows = []
+
+    def ms(seconds):
+        return f"{seconds * 1e3:.0f}"
+
+    process = load(dp / "process.json")
+    if process:
+        m = hyperfine_means(process)
+        (ours, sd, n), (theirs, tsd, _) = m["lolpop"], m["python"]
+        ratio = theirs / ours
+        rows.append((f"data_path 1. breast_cancer_dev process vs pandas read_csv + hash_pandas_object, "
+                     f"400,000 rows (88 MB), whole process ({n} runs, mean ± sd)", f"{ms(ours)} ± {ms(sd)} ms",
+                     f"{ms(theirs)} ± {ms(tsd)} ms", faster(ratio), "≥ 5× faster", verdict(ratio >= 5)))
+        ours_rss, theirs_rss = rss_mb(dp / "process_rss_lolpop.json"), rss_mb(dp / "process_rss_python.json")
+        if ours_rss and theirs_rss:
+            rows.append(("data_path 1. … max RSS", f"{ours_rss:.0f} MB", f"{theirs_rss:.0f} MB",
+                         f"{ours_rss / theirs_rss:.2f}×", "(reported)", ""))
+
+    csv, pandas = load(dp / "csv_read.json"), load(dp / "pandas_read.json")
+    if csv and pandas:
+        theirs = pandas["read_csv_mb_s"]
+        for key, label in (("read_csv_1thread_mb_s", "one thread (csv_options::threads = 1)"),
+                           ("read_csv_all_mb_s", f"every core ({csv['cores']}, threads = 0)")):
+            ratio = csv[key] / theirs
+            rows.append((f"data_path 2. CSV read, read_csv_file on {label} vs pandas {pandas['pandas']} read_csv "
+                         f"(C engine), {csv['file_mb']:.0f} MB (best of {csv['repeats']})", f"{csv[key]:.0f} MB/s",
+                         f"{theirs:.0f} MB/s", faster(ratio), "≥ 5× faster", verdict(ratio >= 5)))
+        rows.append(("data_path 2. … this machine's memcpy of 256 MiB, the ceiling of any reader",
+                     f"{csv['memcpy_mb_s']:.0f} MB/s", f"{theirs:.0f} MB/s",
+                     f"{csv['memcpy_mb_s'] / theirs:.0f}× at most", "(reported)", ""))
+    if csv:
+        ratio = csv["reparse_s"] / csv["get_data_s"]
+        rows.append((f"data_path 3. a stored dataset version (local_artifact_store::get_data, {csv['stored_mb']:.0f} MB "
+                     f"stored) vs re-parsing its CSV (read_csv_file), {csv['rows']:,} rows", f"{ms(csv['get_data_s'])} ms",
+                     f"{ms(csv['reparse_s'])} ms", faster(ratio), "≥ 20× faster", verdict(ratio >= 20)))
+
+    predict = load(dp / "predict.json")
+    if predict:
+        m = hyperfine_means(predict)
+        (ours, sd, n), (theirs, tsd, _) = m["lolpop"], m["python"]
+        ratio = theirs / ours
+        rows.append((f"data_path 4. breast_cancer_dev predict vs pandas read_csv + xgboost predict_proba + to_csv, "
+                     f"2,000,000 flights-like rows × 3, whole process ({n} runs, mean ± sd)",
+                     f"{ms(ours)} ± {ms(sd)} ms", f"{ms(theirs)} ± {ms(tsd)} ms", faster(ratio),
+                     "≥ 3× faster", verdict(ratio >= 3)))
+        ours_rss, theirs_rss = rss_mb(dp / "predict_rss_lolpop.json"), rss_mb(dp / "predict_rss_python.json")
+        if ours_rss and theirs_rss:
+            rows.append(("data_path 4. … max RSS", f"{ours_rss:.0f} MB", f"{theirs_rss:.0f} MB",
+                         f"{ours_rss / theirs_rss:.2f}×", "≤ Python's", verdict(ours_rss <= theirs_rss)))
+
+    build_all = load(dp / "build_all.json")
+    if build_all:
+        m = hyperfine_means(build_all)
+        (ours, sd, n), (theirs, tsd, _) = m["lolpop"], m["python"]
+        rows.append((f"data_path 5. breast_cancer_dev build-all vs the Python workflow, 400,000 rows, whole process "
+                     f"({n} runs, mean ± sd)", f"{ours:.1f} ± {sd:.1f} s", f"{theirs:.1f} ± {tsd:.1f} s",
+                     faster(theirs / ours), "(reported)", ""))
+    share = xgboost_share(dp / "build_all_dso.txt")
+    if share:
+        xgboost, other = share
+        framework = other / (xgboost + other)
+        rows.append(("data_path 5. … the framework's own share of build-all: perf samples outside XGBoost's "
+                     "libraries (libxgboost, libgomp, libdmlc), XGBoost on one thread",
+                     f"{framework:.0%}", f"{xgboost / (xgboost + other):.0%} in XGBoost", "", "≤ 10%",
+                     verdict(framework <= 0.10)))
+
+    steps = load(dp / "python_steps.json")
+    if steps:
+        parts = [("read_csv", "read_csv_s"), ("read_csv pyarrow", "read_csv_pyarrow_s"), ("hash", "hash_s"),
+                 ("fit", "fit_s"), ("predict_proba", "predict_proba_s"), ("to_csv", "to_csv_s")]
+        text = ", ".join(f"{name} {steps[key]:.2f} s" for name, key in parts if key in steps)
+        pyarrow = "" if steps["pyarrow"] else "; pyarrow not installed"
+        rows.append((f"data_path 5. … pandas {steps['pandas']} + xgboost {steps['xgboost']} step by step in one "
+                     f"process, {steps['rows']:,} rows, {steps['profile']} settings{pyarrow}", "", text, "",
+                     "(reported)", ""))
+
+    startup = load(dp / "startup.json")
+    if startup:
+        m = hyperfine_means(startup)
+        (ours, sd, n), (theirs, tsd, _) = m["lolpop"], m["true"]
+        rows.append((f"data_path 6. start-up: breast_cancer_dev --version vs /bin/true (hyperfine -N, {n} runs, "
+                     f"mean ± sd)", f"{ours * 1e3:.1f} ± {sd * 1e3:.1f} ms", f"{theirs * 1e3:.1f} ± {tsd * 1e3:.1f} ms",
+                     f"+{(ours - theirs) * 1e3:.1f} ms", "≤ 5 ms", verdict(ours <= 0.005)))
+    return rows
 
 
 def main():
@@ -140,6 +262,8 @@ def main():
             ("6. changing dev.toml rebuilds breast_cancer_prod (ninja -d explain)",
              "no" if cost["prod_untouched"] else "yes", "", "", "no", verdict(cost["prod_untouched"])),
         ]
+
+    rows += data_path_rows(results / "data_path")
 
     print(f"Machine: {machine(results)}\n")
     print("| comparison | lolpop | other | ratio | target | result |")

@@ -14,7 +14,9 @@ Steps, as the profile binary runs them:
            model, score them against the target it holds, write the predictions CSV, record the job.
   report   write a small HTML run report.
 
-Run from examples/breast_cancer:  breast_cancer_workflow.py <home> [dev|prod]
+Run from examples/breast_cancer:  breast_cancer_workflow.py <home> [dev|prod] [<train.csv>]
+<train.csv> replaces data/breast_cancer.csv, as `--set config.train_data=<train.csv>` does for the
+profile binary.
 """
 import hashlib
 import html
@@ -96,6 +98,7 @@ def split(data, s):
 def main():
     home = Path(sys.argv[1])
     profile = PROFILES[sys.argv[2] if len(sys.argv) > 2 else "dev"]
+    train_path = sys.argv[3] if len(sys.argv) > 3 else "data/breast_cancer.csv"
     home.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(home / "metadata.db")
     db.executescript("""
@@ -109,8 +112,8 @@ def main():
     """)
 
     # process
-    raw = Path("data/breast_cancer.csv").read_bytes()
-    data = pd.read_csv("data/breast_cancer.csv")
+    raw = Path(train_path).read_bytes()
+    data = pd.read_csv(train_path)
     digest, uri = store(home, raw)
     dataset = db.execute("insert into dataset_version(hash, uri, rows, cols) values (?, ?, ?, ?)",
                          (digest, uri, len(data), data.shape[1])).lastrowid

@@ -19,7 +19,7 @@ namespace lolpop::detail {
 // XGBoost's messages start with "[time] file:line: " and may carry a stack trace after the first
 // line; the user needs the sentence in between.
 std::string xgboost_message() {
-    std::string_view m = XGBGetLastError();
+    std::string_view m = xgboost().XGBGetLastError();
     m = m.substr(0, m.find('\n'));
     if (m.starts_with('[')) {
         if (auto close = m.find("] "); close != std::string_view::npos) {
@@ -127,7 +127,7 @@ struct batch_iterator {
             const auto array = fmt::format(
                 R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
                 reinterpret_cast<std::uintptr_t>(batch), end - begin, it.rows.cols);
-            check(XGProxyDMatrixSetDataDense(it.proxy, array.c_str()), "xgboost quantile matrix");
+            check(xgboost().XGProxyDMatrixSetDataDense(it.proxy, array.c_str()), "xgboost quantile matrix");
         } catch (...) {
             it.failure = std::current_exception();
             return 0;
@@ -142,17 +142,17 @@ struct batch_iterator {
 dmatrix dmatrix::quantized(const feature_batches& rows, int max_bin, int nthread, const dmatrix* reference,
                            std::string_view where) {
     DMatrixHandle proxy_handle = nullptr;
-    check(XGProxyDMatrixCreate(&proxy_handle), where);
+    check(xgboost().XGProxyDMatrixCreate(&proxy_handle), where);
     const dmatrix proxy(proxy_handle);
     batch_iterator it{rows, proxy.get(), nullptr, 0, nullptr};
     if (!rows.values) it.buffer = std::make_unique_for_overwrite<float[]>(std::min(it.step(), rows.rows) * rows.cols);
     const auto config = fmt::format(R"({{"missing": NaN, "nthread": {}, "max_bin": {}}})", nthread, max_bin);
     DMatrixHandle out = nullptr;
-    const int rc = XGQuantileDMatrixCreateFromCallback(&it, proxy.get(), reference ? reference->get() : nullptr,
-                                                       &batch_iterator::reset, &batch_iterator::next, config.c_str(),
-                                                       &out);
+    const int rc = xgboost().XGQuantileDMatrixCreateFromCallback(&it, proxy.get(), reference ? reference->get() : nullptr,
+                                                                 &batch_iterator::reset, &batch_iterator::next,
+                                                                 config.c_str(), &out);
     if (it.failure) {
-        if (rc == 0) XGDMatrixFree(out);
+        if (rc == 0) xgboost().XGDMatrixFree(out);
         std::rethrow_exception(it.failure);
     }
     check(rc, where);

@@ -4,7 +4,7 @@
 #include <lolpop/components/model_trainer/xgboost_model.hpp>
 #include <lolpop/core/frame.hpp>
 
-#include <xgboost/c_api.h>
+#include "detail/xgboost_api.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -41,7 +41,7 @@ class dmatrix {
 public:
     // XGBoost copies the rows*cols values, on `nthread` threads (0 = every core).
     dmatrix(const float* values, std::size_t rows, std::size_t cols, std::string_view where, int nthread = 0) {
-        check(XGDMatrixCreateFromMat_omp(values, rows, cols, missing, &handle_, nthread), where);
+        check(xgboost().XGDMatrixCreateFromMat_omp(values, rows, cols, missing, &handle_, nthread), where);
     }
     // A DMatrix of all rows: XGBoost's copy of them, made from `values` when they are laid out
     // already, else from one buffer of all rows that is freed as soon as XGBoost has its copy.
@@ -53,7 +53,7 @@ public:
     static dmatrix quantized(const feature_batches& rows, int max_bin, int nthread, const dmatrix* reference,
                              std::string_view where);
     ~dmatrix() {
-        if (handle_) XGDMatrixFree(handle_);
+        if (handle_) xgboost().XGDMatrixFree(handle_);
     }
     dmatrix(dmatrix&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
     dmatrix(const dmatrix&) = delete;

@@ -30,11 +30,12 @@ struct process_result {
     std::string output;  // stdout and stderr together
 };
 
-// Runs `binary args` in the example's directory with LOLPOP_HOME pointing at `home`.
+// Runs `binary args` in the example's directory with LOLPOP_HOME pointing at `home`, and the
+// variables `env` ("NAME=value ...") set too.
 process_result run_binary(const std::string& example, const std::string& binary, const std::string& args,
-                   const lolpop_test::temp_directory& home) {
+                   const lolpop_test::temp_directory& home, const std::string& env = "") {
     const std::string command = "cd '" LOLPOP_SOURCE_DIR "/examples/" + example + "' && LOLPOP_HOME='" +
-                                home.path().string() + "' '" + binary + "' " + args + " 2>&1";
+                                home.path().string() + "' " + env + " '" + binary + "' " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
     std::string output;
@@ -110,6 +111,24 @@ TEST_CASE("breast_cancer dev: every step as its own process, then --describe and
     CHECK(version.exit_code == 0);
     CHECK(version.output.find("profile: dev") != std::string::npos);
     CHECK(version.output.find("build id: ") != std::string::npos);
+}
+
+TEST_CASE("breast_cancer dev: libxgboost is loaded by the steps that train or load a model, not at start") {
+    // The dynamic loader lists every library it opens (LD_DEBUG=files): a start that needs no
+    // model must not pay for XGBoost, its OpenMP and its dmlc libraries.
+    lolpop_test::temp_directory home;
+    const auto loaded = [&](const char* args) {
+        const auto r = run_binary("breast_cancer", BREAST_CANCER_DEV, args, home, "LD_DEBUG=files");
+        INFO(args, r.output);
+        CHECK(r.exit_code == 0);
+        return r.output.find("libxgboost") != std::string::npos;
+    };
+    CHECK_FALSE(loaded("--version"));
+    CHECK_FALSE(loaded("--help"));
+    CHECK_FALSE(loaded("process"));
+    CHECK(loaded("train"));
+    (void)loaded("deploy");
+    CHECK(loaded("predict"));
 }
 
 TEST_CASE("bad input: one clear line, a non-zero exit, and the stores as they were") {

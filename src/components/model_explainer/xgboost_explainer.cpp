@@ -28,12 +28,12 @@ class predicting_rounds {
 public:
     predicting_rounds(const xgboost_model& model, std::string_view where) : handle_(model.booster()) {
         if (const int end = detail::prediction_end(model); end != 0) {
-            detail::check(XGBoosterSlice(model.booster(), 0, end, 1, &handle_), where);
+            detail::check(detail::xgboost().XGBoosterSlice(model.booster(), 0, end, 1, &handle_), where);
             owned_ = true;
         }
     }
     ~predicting_rounds() {
-        if (owned_) XGBoosterFree(handle_);
+        if (owned_) detail::xgboost().XGBoosterFree(handle_);
     }
     predicting_rounds(const predicting_rounds&) = delete;
     predicting_rounds& operator=(const predicting_rounds&) = delete;
@@ -74,7 +74,8 @@ std::vector<feature_importance> xgboost_explainer::get_feature_importance(const 
     const char** scored_names = nullptr;
     const bst_ulong* shape = nullptr;
     const float* scores = nullptr;
-    detail::check(XGBoosterFeatureScore(booster.get(), request.c_str(), &n_features, &scored_names, &dims, &shape, &scores),
+    detail::check(detail::xgboost().XGBoosterFeatureScore(booster.get(), request.c_str(), &n_features, &scored_names,
+                                                          &dims, &shape, &scores),
                   where);
     std::size_t n_scores = 1;
     for (bst_ulong d = 0; d < dims; ++d) n_scores *= shape[d];
@@ -117,7 +118,8 @@ frame xgboost_explainer::get_explanations(const xgboost_trainer&, const xgboost_
         const bst_ulong* shape = nullptr;
         bst_ulong dims = 0;
         const float* result = nullptr;
-        detail::check(XGBoosterPredictFromDMatrix(model.booster(), data.get(), request.c_str(), &shape, &dims, &result),
+        detail::check(detail::xgboost().XGBoosterPredictFromDMatrix(model.booster(), data.get(), request.c_str(), &shape,
+                                                                    &dims, &result),
                       where);
         // (rows, groups, features + 1): groups is the number of classes of a multiclass model, else 1.
         if (dims != 3 || shape[0] != rows || shape[2] != cols + 1)

@@ -1,6 +1,6 @@
 #include <lolpop/components/model_trainer/xgboost_model.hpp>
 
-#include <xgboost/c_api.h>
+#include "detail/xgboost_api.hpp"
 
 #include <utility>
 
@@ -23,7 +23,7 @@ xgboost_model::xgboost_model(void* booster, std::string booster_type, problem_ty
 
 xgboost_model::~xgboost_model() {
     // Freeing a valid handle cannot fail, and a destructor has no one to report to.
-    if (booster_ != nullptr) XGBoosterFree(booster_);
+    if (booster_ != nullptr) detail::xgboost().XGBoosterFree(booster_);
 }
 
 xgboost_model::xgboost_model(xgboost_model&& other) noexcept
@@ -40,7 +40,7 @@ xgboost_model::xgboost_model(xgboost_model&& other) noexcept
 
 xgboost_model& xgboost_model::operator=(xgboost_model&& other) noexcept {
     if (this != &other) {
-        if (booster_ != nullptr) XGBoosterFree(booster_);
+        if (booster_ != nullptr) detail::xgboost().XGBoosterFree(booster_);
         booster_ = std::exchange(other.booster_, nullptr);
         booster_type_ = std::move(other.booster_type_);
         problem_ = other.problem_;

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
-#include <xgboost/c_api.h>
 
 #include <algorithm>
 #include <charconv>
@@ -38,10 +37,10 @@ constexpr std::int64_t format_version = 1;
 class booster_owner {
 public:
     booster_owner(const DMatrixHandle* cache, std::size_t n, std::string_view where) {
-        check(XGBoosterCreate(cache, n, &handle_), where);
+        check(detail::xgboost().XGBoosterCreate(cache, n, &handle_), where);
     }
     ~booster_owner() {
-        if (handle_ != nullptr) XGBoosterFree(handle_);
+        if (handle_ != nullptr) detail::xgboost().XGBoosterFree(handle_);
     }
     booster_owner(const booster_owner&) = delete;
     booster_owner& operator=(const booster_owner&) = delete;
@@ -53,7 +52,7 @@ private:
 };
 
 void set_param(BoosterHandle b, const std::string& key, const std::string& value, std::string_view where) {
-    check(XGBoosterSetParam(b, key.c_str(), value.c_str()), where);
+    check(detail::xgboost().XGBoosterSetParam(b, key.c_str(), value.c_str()), where);
 }
 
 bool numeric_less(const column& c, std::size_t a, std::size_t b) {
@@ -263,13 +262,15 @@ std::span<const float> raw_predictions(const xgboost_model& model, const float* 
     if (model.booster_type() == "gblinear") {
         // XGBoost has no in-place prediction for linear boosters.
         dmatrix data(values, rows, cols, where);
-        check(XGBoosterPredictFromDMatrix(model.booster(), data.get(), config.c_str(), &shape, &dims, &result), where);
+        check(detail::xgboost().XGBoosterPredictFromDMatrix(model.booster(), data.get(), config.c_str(), &shape, &dims,
+                                                            &result),
+              where);
     } else {
         const auto array = fmt::format(
             R"({{"data": [{}, true], "shape": [{}, {}], "strides": null, "typestr": "<f4", "version": 3}})",
             reinterpret_cast<std::uintptr_t>(values), rows, cols);
-        check(XGBoosterPredictFromDense(model.booster(), array.c_str(), config.c_str(), nullptr, &shape, &dims,
-                                        &result),
+        check(detail::xgboost().XGBoosterPredictFromDense(model.booster(), array.c_str(), config.c_str(), nullptr,
+                                                          &shape, &dims, &result),
               where);
     }
     std::size_t n = 1;
@@ -478,7 +479,8 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
 
     const dmatrix train_data = training_matrix(config, train.batches, nullptr, where);
     const auto train_labels = labels_of(y, classes, problem, "training");
-    check(XGDMatrixSetFloatInfo(train_data.get(), "label", train_labels.data(), train_labels.size()), where);
+    check(detail::xgboost().XGDMatrixSetFloatInfo(train_data.get(), "label", train_labels.data(), train_labels.size()),
+          where);
 
     std::optional<dmatrix> valid;
     if (valid_rows) {
@@ -489,7 +491,8 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
                             " rows but the features have " + std::to_string(valid_rows->batches.rows),
                         valid_where);
         valid.emplace(training_matrix(config, valid_rows->batches, &train_data, valid_where));
-        check(XGDMatrixSetFloatInfo(valid->get(), "label", valid_labels.data(), valid_labels.size()), valid_where);
+        check(detail::xgboost().XGDMatrixSetFloatInfo(valid->get(), "label", valid_labels.data(), valid_labels.size()),
+              valid_where);
     }
 
     std::vector<DMatrixHandle> cache{train_data.get()};
@@ -502,7 +505,7 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
     std::string metric;
     progress_meter meter(ctx, "training", static_cast<std::uint64_t>(config.num_boost_round), "rounds");
     for (int i = 0; i < config.num_boost_round; ++i) {
-        check(XGBoosterUpdateOneIter(booster.get(), i, train_data.get()), where);
+        check(detail::xgboost().XGBoosterUpdateOneIter(booster.get(), i, train_data.get()), where);
         rounds = i + 1;
         meter.update(static_cast<std::uint64_t>(rounds));
         if (!valid) {
@@ -512,7 +515,7 @@ xgboost_model fit_rows(const xgboost_trainer::config& config, const context& ctx
         DMatrixHandle eval_sets[] = {valid->get()};
         const char* eval_names[] = {"valid"};
         const char* line = nullptr;
-        check(XGBoosterEvalOneIter(booster.get(), i, eval_sets, eval_names, 1, &line), where);
+        check(detail::xgboost().XGBoosterEvalOneIter(booster.get(), i, eval_sets, eval_names, 1, &line), where);
         auto result = last_metric(line);
         const bool better = i == 0 || (maximized(result.metric) ? result.value > best_score : result.value < best_score);
         if (better) {
@@ -622,7 +625,7 @@ xgboost_trainer::config xgboost_trainer::refit_config(config settings, const xgb
 std::string xgboost_trainer::save_model(const xgboost_model& model) const {
     bst_ulong length = 0;
     const char* data = nullptr;
-    check(XGBoosterSaveModelToBuffer(model.booster(), R"({"format": "ubj"})", &length, &data),
+    check(detail::xgboost().XGBoosterSaveModelToBuffer(model.booster(), R"({"format": "ubj"})", &length, &data),
           "xgboost_trainer.save_model");
     const std::string booster(data, length);
     // XGBoost reads a damaged UBJSON model out of bounds instead of failing, so load_model checks
@@ -723,10 +726,10 @@ xgboost_model xgboost_trainer::load_model(std::string_view bytes) const {
             required<std::string>(meta, "booster_sha256") != sha256_hex(bytes))
             throw std::invalid_argument("the booster is damaged or cut short");
         booster_owner booster(nullptr, 0, "xgboost_trainer.load_model");
-        if (XGBoosterLoadModelFromBuffer(booster.get(), bytes.data(), bytes.size()) != 0)
+        if (detail::xgboost().XGBoosterLoadModelFromBuffer(booster.get(), bytes.data(), bytes.size()) != 0)
             throw std::invalid_argument("the booster does not load: " + xgboost_message());
         bst_ulong booster_features = 0;
-        check(XGBoosterGetNumFeature(booster.get(), &booster_features), "xgboost_trainer.load_model");
+        check(detail::xgboost().XGBoosterGetNumFeature(booster.get(), &booster_features), "xgboost_trainer.load_model");
         if (booster_features != features.size())
             throw std::invalid_argument(fmt::format("the booster has {} features, the metadata {}", booster_features,
                                                     features.size()));
