@@ -77,11 +77,11 @@ local_artifact_store::local_artifact_store(const config& cfg, context&) : root_(
     if (cfg.path.empty()) throw error("the artifact directory must not be empty", "local_artifact_store.path");
 }
 
-fs::path local_artifact_store::object_path(const std::string& hash) const {
+fs::path local_artifact_store::object_path(const fs::path& root, const std::string& hash) {
     // The hash becomes a path, so anything but a SHA-256 could point outside the store.
     if (!is_sha256_hex(hash))
-        throw error("'" + hash + "' is not an artifact hash (64 lowercase hex digits)", (root_ / "objects").string());
-    return root_ / "objects" / hash.substr(0, 2) / hash.substr(2);
+        throw error("'" + hash + "' is not an artifact hash (64 lowercase hex digits)", (root / "objects").string());
+    return root / "objects" / hash.substr(0, 2) / hash.substr(2);
 }
 
 artifact local_artifact_store::store(std::string_view bytes) {
@@ -128,18 +128,18 @@ frame local_artifact_store::get_data(const std::string& hash) const {
     }
 }
 
-local_artifact_store::data_version_writer::data_version_writer(const local_artifact_store& store)
-    : store_(&store), writer_(store.scratch_dir()) {}
+local_artifact_store::data_version_writer::data_version_writer(fs::path root)
+    : root_(std::move(root)), writer_(scratch_dir(root_)) {}
 
 local_artifact_store::data_version_writer local_artifact_store::begin_data_version() {
-    return data_version_writer(*this);
+    return data_version_writer(root_);
 }
 
 artifact local_artifact_store::data_version_writer::commit() {
-    const fs::path temp = store_->scratch_dir() / (".frame-" + detail::random_hex64());
+    const fs::path temp = scratch_dir(root_) / (".frame-" + detail::random_hex64());
     const frame_file_writer::written file = writer_.finish(temp);
     artifact a{file.sha256, "", file.size};
-    const fs::path path = store_->object_path(a.hash);
+    const fs::path path = object_path(root_, a.hash);
     a.uri = path.string();
     if (is_intact(path, a.hash)) {
         fs::remove(temp);

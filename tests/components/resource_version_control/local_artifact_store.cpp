@@ -156,6 +156,11 @@ TEST_CASE("local_artifact_store versions a frame given in chunks, storing nothin
     CHECK(again.commit().hash == committed.hash);
     CHECK(objects_in(tmp.path()) == 1);
     CHECK(fs::is_empty(tmp.path() / "tmp"));
+
+    // A writer needs only the directory: it outlives the store object that began it.
+    auto orphan = lolpop::local_artifact_store({tmp.path().string()}, ctx).begin_data_version();
+    orphan.append(whole);
+    CHECK(orphan.commit().hash == committed.hash);
 }
 
 TEST_CASE("local_artifact_store keeps frames without rows or columns") {

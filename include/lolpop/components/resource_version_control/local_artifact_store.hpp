@@ -39,7 +39,8 @@ public:
 
     // Versions a frame given in chunks of rows (larger than memory, say), as version_data would
     // the whole: append() each chunk (frame_file_writer's rules), then commit(). Nothing is
-    // stored until commit; a writer dropped before leaves nothing behind.
+    // stored until commit; a writer dropped before leaves nothing behind. The writer needs only
+    // the store's directory, so it may outlive the store object that began it.
     class data_version_writer {
     public:
         void append(const frame& chunk) { writer_.append(chunk); }
@@ -49,9 +50,9 @@ public:
 
     private:
         friend class local_artifact_store;
-        explicit data_version_writer(const local_artifact_store& store);
+        explicit data_version_writer(std::filesystem::path root);
 
-        const local_artifact_store* store_;
+        std::filesystem::path root_;
         frame_file_writer writer_;
     };
     data_version_writer begin_data_version();
@@ -63,9 +64,10 @@ public:
 private:
     artifact store(std::string_view bytes);
     std::string load(const std::string& hash) const;
-    std::filesystem::path object_path(const std::string& hash) const;
+    std::filesystem::path object_path(const std::string& hash) const { return object_path(root_, hash); }
+    static std::filesystem::path object_path(const std::filesystem::path& root, const std::string& hash);
     // Where writers keep what is not stored yet.
-    std::filesystem::path scratch_dir() const { return root_ / "tmp"; }
+    static std::filesystem::path scratch_dir(const std::filesystem::path& root) { return root / "tmp"; }
 
     std::filesystem::path root_;
 };
