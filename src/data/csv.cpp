@@ -6,11 +6,7 @@
 #include "detail/csv_text_writer.hpp"
 
 #include <lolpop/core/error.hpp>
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <lolpop/data/mapped_file.hpp>
 
 #include <algorithm>
 #include <cerrno>
@@ -71,6 +67,22 @@ void reserve_rows(csv_chunk& chunk, std::size_t rows) {
     chunk.record_starts.reserve(rows);
 }
 
+// The records of [begin, limit) parsed into `chunk` a stretch at a time, each stretch's pages of a
+// mapped file given back once parsed: the text then adds a stretch to the memory the columns take,
+// not its whole size. (A column that widens later reads its cells again; they are read back.)
+void parse_releasing(std::string_view text, char delimiter, std::size_t begin, std::size_t limit, std::size_t max_rows,
+                     const mapped_file* file, csv_chunk& chunk) {
+    constexpr std::size_t stretch = std::size_t{8} << 20;
+    if (!file) return detail::parse_csv_records(text, delimiter, begin, limit, true, max_rows, chunk);
+    for (std::size_t from = begin;;) {
+        const std::size_t until = std::min(limit, from + stretch);
+        detail::parse_csv_records(text, delimiter, from, until, true, max_rows, chunk);
+        file->release(from, chunk.end);
+        if (chunk.problem || until >= limit || chunk.rows >= max_rows || chunk.end >= limit) return;
+        from = chunk.end;
+    }
+}
+
 struct parsed_chunks {
     std::vector<csv_chunk> chunks;
     std::vector<std::size_t> starts;
@@ -79,7 +91,7 @@ struct parsed_chunks {
 // Parses the records from `head.end` on in `pieces` chunks on as many threads: `head` (which
 // holds the sample) goes on with the first, the others start from the sample's kinds.
 void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_header& header, std::size_t pieces,
-                       parsed_chunks& out) {
+                       const mapped_file* file, parsed_chunks& out) {
     csv_chunk& head = out.chunks.front();
     std::vector<csv_kind> kinds;
     for (const auto& c : head.columns) kinds.push_back(c.kind());
@@ -104,7 +116,7 @@ void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_
                 detail::start_csv_chunk(header, kinds, false, chunk);
                 reserve_rows(chunk, rows_estimate(text.substr(starts[i], limit - starts[i])));
             }
-            detail::parse_csv_records(text, delimiter, starts[i], limit, true, all_rows, chunk);
+            parse_releasing(text, delimiter, starts[i], limit, all_rows, file, chunk);
         } catch (...) {
             failures[i] = std::current_exception();
         }
@@ -121,7 +133,9 @@ void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_
     out.starts.front() = header.end;
 }
 
-frame parse_csv(std::string_view text, std::string_view source, const csv_options& options) {
+// `file`, when the text is a mapped file's, has the pages of the parsed text given back.
+frame parse_csv(std::string_view text, std::string_view source, const csv_options& options,
+                const mapped_file* file = nullptr) {
     text = detail::without_bom(text);
     detail::csv_header header;
     (void)detail::read_csv_header(text, true, source, options, header);
@@ -137,13 +151,13 @@ frame parse_csv(std::string_view text, std::string_view source, const csv_option
     detail::start_csv_chunk(header, header.kinds, false, head);
     if (threads == 1 || text.size() - header.end < parallel_bytes) {
         reserve_rows(head, rows_estimate(text.substr(header.end)));
-        detail::parse_csv_records(text, delimiter, header.end, text.size(), true, all_rows, head);
+        parse_releasing(text, delimiter, header.end, text.size(), all_rows, file, head);
     } else {
         // A sample of rows gives the other chunks their starting types, so that they rarely widen.
         // The first chunk, which the others are appended to when merged, has room for them all.
         reserve_rows(head, rows_estimate(text.substr(header.end)));
         detail::parse_csv_records(text, delimiter, header.end, text.size(), true, sample_rows, head);
-        if (!head.problem && head.end < text.size()) parse_in_parallel(text, delimiter, header, threads, parsed);
+        if (!head.problem && head.end < text.size()) parse_in_parallel(text, delimiter, header, threads, file, parsed);
     }
 
     // In file order: the first problem; chunks that do not meet where the next one starts
@@ -190,43 +204,6 @@ frame parse_csv(std::string_view text, std::string_view source, const csv_option
     return frame(std::move(columns));
 }
 
-// A read-only mapping of a whole file, or nothing for an empty one.
-class mapped_file {
-public:
-    explicit mapped_file(const std::string& path) {
-        const auto fail = [&](const std::string& why) { return error("cannot read file: " + why, path); };
-        const auto reason = [](int e) { return std::generic_category().message(e); };
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) throw fail(reason(errno));
-        struct stat info {};
-        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-            const int e = errno;
-            ::close(fd);
-            throw fail(S_ISREG(info.st_mode) ? reason(e) : "not a regular file");
-        }
-        size_ = static_cast<std::size_t>(info.st_size);
-        if (size_ > 0) {
-            void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-            if (p == MAP_FAILED) {
-                const int e = errno;
-                ::close(fd);
-                throw fail(reason(e));
-            }
-            data_ = static_cast<const char*>(p);
-        }
-        ::close(fd);
-    }
-    mapped_file(const mapped_file&) = delete;
-    mapped_file& operator=(const mapped_file&) = delete;
-    ~mapped_file() {
-        if (data_) ::munmap(const_cast<char*>(data_), size_);
-    }
-    std::string_view text() const noexcept { return {data_, size_}; }
-
-private:
-    const char* data_ = nullptr;
-    std::size_t size_ = 0;
-};
 
 }  // namespace
 
@@ -237,8 +214,8 @@ frame read_csv(std::istream& in, std::string_view source_name, const csv_options
 }
 
 frame read_csv_file(const std::string& path, const csv_options& options) {
-    const mapped_file file(path);
-    return parse_csv(file.text(), path, options);
+    const auto file = mapped_file::open(path, false);
+    return parse_csv(file->bytes(), path, options, file.get());
 }
 
 std::string to_csv(const frame& f, char delimiter) {

@@ -1,6 +1,7 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/data/mapped_file.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <string>
 #include <system_error>
@@ -36,6 +37,14 @@ std::shared_ptr<const mapped_file> mapped_file::open(const std::filesystem::path
     ::close(fd);  // the mapping keeps the file open
     if (data == MAP_FAILED) throw fail(err);
     return std::shared_ptr<const mapped_file>(new mapped_file(static_cast<const char*>(data), size));
+}
+
+void mapped_file::release(std::size_t begin, std::size_t end) const noexcept {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t first = (begin + page - 1) / page * page;
+    const std::size_t last = std::min(end, size_) / page * page;
+    // A private, read-only mapping of a file: dropped pages are the file's, read again on demand.
+    if (first < last) ::madvise(const_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
 }
 
 mapped_file::~mapped_file() {

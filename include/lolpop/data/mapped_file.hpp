@@ -20,6 +20,11 @@ public:
     // The file's bytes, page aligned; valid while this object lives.
     std::string_view bytes() const noexcept { return {data_, size_}; }
 
+    // Gives back the memory of the whole pages inside bytes [begin, end): a reader done with a
+    // stretch of a large file keeps the process's memory to what it has not read yet. The bytes
+    // stay readable: touched again, the pages are read back from the file.
+    void release(std::size_t begin, std::size_t end) const noexcept;
+
 private:
     mapped_file(const char* data, std::size_t size) noexcept : data_(data), size_(size) {}
 

@@ -103,7 +103,13 @@ std::string local_artifact_store::load(const std::string& hash) const {
     return bytes;
 }
 
-artifact local_artifact_store::version_data(const frame& f) { return store(to_frame_file(f)); }
+// Through the chunked writer, as one chunk: the file is encoded a column at a time, so storing a
+// frame takes memory for one column's bytes, not for a second copy of the frame.
+artifact local_artifact_store::version_data(const frame& f) {
+    data_version_writer writer = begin_data_version();
+    writer.append(f);
+    return writer.commit();
+}
 
 frame local_artifact_store::get_data(const std::string& hash) const {
     const fs::path path = object_path(hash);
