@@ -19,6 +19,34 @@ namespace {
 // fast_float gives inf or 0 where from_chars refuses: those, and NaN, go to the general path.
 inline bool fast_double(const char* p, const char* stop, char delimiter, double& v, const char*& end) {
     if (p == stop || *p == '"') return false;
+    // The common short case first, [-]digits[.digits] with at most 19 digits and a value below
+    // 2^53: the digits as an integer divided by an exact power of ten, a division IEEE rounds
+    // correctly, is then the correctly rounded decimal (Clinger's fast path).
+    {
+        static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        const bool negative = *p == '-';
+        const char* q = p + negative;
+        const char* const first = q;
+        std::uint64_t m = 0;
+        while (q != stop && static_cast<unsigned char>(*q - '0') < 10) m = m * 10 + static_cast<unsigned char>(*q++ - '0');
+        const auto whole_digits = q - first;
+        std::ptrdiff_t fraction_digits = 0;
+        if (whole_digits > 0 && q != stop && *q == '.') {
+            const char* const fraction = ++q;
+            while (q != stop && static_cast<unsigned char>(*q - '0') < 10)
+                m = m * 10 + static_cast<unsigned char>(*q++ - '0');
+            fraction_digits = q - fraction;
+            if (fraction_digits == 0) q = p;  // "1." : left to the general path
+        }
+        if (whole_digits > 0 && q != p && whole_digits + fraction_digits <= 19 && m <= (std::uint64_t{1} << 53) &&
+            (q == stop || is_field_end(*q, delimiter))) {
+            v = static_cast<double>(m) / powers[fraction_digits];
+            if (negative) v = -v;
+            end = q;
+            return true;
+        }
+    }
     const auto r = fast_float::from_chars(p, stop, v);
     if (r.ec != std::errc() || (r.ptr != stop && !is_field_end(*r.ptr, delimiter)) || !std::isfinite(v)) return false;
     if (v == 0)

@@ -451,3 +451,29 @@ TEST_CASE("the writer spells doubles exactly as the fmt-based writer before it")
     CHECK(lolpop::to_csv(f) == expected);
     CHECK(round_trip(f) == f);
 }
+
+TEST_CASE("short decimals read as the correctly rounded double") {
+    std::mt19937_64 rng(5);
+    std::vector<std::string> texts;
+    for (int i = 0; i < 60000; ++i) {
+        std::string t = rng() % 4 == 0 ? "-" : "";
+        const int whole = 1 + static_cast<int>(rng() % 8), fraction = static_cast<int>(rng() % 12);
+        for (int d = 0; d < whole; ++d) t += static_cast<char>('0' + rng() % 10);
+        if (fraction) t += '.';
+        for (int d = 0; d < fraction; ++d) t += static_cast<char>('0' + rng() % 10);
+        texts.push_back(t);
+    }
+    // Around the limits of the exact fast path: 2^53, 19 digits, and just beyond.
+    for (const char* t : {"9007199254740992", "9007199254740993", "9007199254740992.5", "900719925474099.3",
+                          "1234567890123456789", "12345678901234567890", "0.0000000000000000001", "-0.000"})
+        texts.emplace_back(t);
+    std::string text = "x\n";
+    for (const auto& t : texts) text += t + "\n";
+    const frame f = parse(text);
+    REQUIRE(f["x"].type() == column_type::numeric);
+    for (std::size_t r = 0; r < texts.size(); ++r) {
+        const double expected = std::strtod(texts[r].c_str(), nullptr);
+        const double got = f["x"].numeric_values()[r];
+        if (std::memcmp(&expected, &got, sizeof got) != 0) FAIL_CHECK(texts[r]);
+    }
+}
