@@ -1,5 +1,4 @@
 #include <lolpop/core/error.hpp>
-#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/data/frame_file.hpp>
 #include <lolpop/data/mapped_file.hpp>
 
@@ -195,12 +194,13 @@ frame read_frame(std::string_view file, const std::shared_ptr<const void>& owner
 
 bool is_frame_file(std::string_view bytes) noexcept { return bytes.starts_with(frame_file_magic); }
 
-std::string to_frame_file(const frame& f) {
-    // Enough for values, bitmaps and padding, so that the bytes are not moved while growing.
-    std::string out = detail::frame_file_header();
-    out.reserve(frame_file_alignment + f.cols() * (f.rows() * 9 + 3 * frame_file_alignment) + 4096);
-    const auto pad = [&] { out.append(detail::padding_after(out.size()), '\0'); };
+namespace {
 
+// The frame file of `f`, given to `out` (write, pad, size) a column's bytes at a time.
+template <class Output>
+void encode_frame_file(const frame& f, Output& out) {
+    out.write(detail::frame_file_header());
+    std::string bytes;
     std::vector<detail::frame_file_column> entries;
     entries.reserve(f.cols());
     for (const column& c : f.columns()) {
@@ -208,24 +208,46 @@ std::string to_frame_file(const frame& f) {
         e.name = c.name();
         e.type = c.type();
         if (c.type() == column_type::categorical) e.categories = c.categories();
-        e.data.offset = out.size();
-        detail::append_values(out, c);
-        e.data.length = out.size() - e.data.offset;
-        pad();
+        bytes.clear();
+        detail::append_values(bytes, c);
+        e.data = {out.size(), bytes.size()};
+        out.write(bytes);
+        out.pad();
         if (c.missing_count() > 0) {
-            const std::uint64_t offset = out.size();
+            bytes.clear();
             detail::validity_bits bits;
-            bits.append(out, c);
-            bits.finish(out);
-            e.validity = detail::frame_file_buffer{offset, out.size() - offset};
-            pad();
+            bits.append(bytes, c);
+            bits.finish(bytes);
+            e.validity = detail::frame_file_buffer{out.size(), bytes.size()};
+            out.write(bytes);
+            out.pad();
         }
     }
-    out += detail::frame_file_footer(f.rows(), entries);
-    return out;
+    out.write(detail::frame_file_footer(f.rows(), entries));
 }
 
-void write_frame_file(const std::filesystem::path& path, const frame& f) { write_file_atomically(path, to_frame_file(f)); }
+struct string_output {
+    std::string bytes;
+    void write(std::string_view b) { bytes += b; }
+    void pad() { bytes.append(detail::padding_after(bytes.size()), '\0'); }
+    std::uint64_t size() const noexcept { return bytes.size(); }
+};
+
+}  // namespace
+
+std::string to_frame_file(const frame& f) {
+    string_output out;
+    // Enough for values, bitmaps and padding, so that the bytes are not moved while growing.
+    out.bytes.reserve(frame_file_alignment + f.cols() * (f.rows() * 9 + 3 * frame_file_alignment) + 4096);
+    encode_frame_file(f, out);
+    return std::move(out.bytes);
+}
+
+frame_file_digest write_frame_file(const std::filesystem::path& path, const frame& f) {
+    detail::hashed_file_output out(path);
+    encode_frame_file(f, out);
+    return out.finish();
+}
 
 frame view_frame_file(std::string_view bytes, std::shared_ptr<const void> owner, std::string_view where) {
     if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(std::int64_t) != 0)

@@ -157,7 +157,7 @@ void frame_file_writer::append(const frame& chunk) {
     ++s.chunks;
 }
 
-frame_file_writer::written frame_file_writer::finish(const fs::path& path) {
+frame_file_digest frame_file_writer::finish(const fs::path& path) {
     state& s = *state_;
     if (s.broken) throw error("the frame file writer failed before and cannot go on", s.scratch_where);
     s.broken = true;  // spent from here on
@@ -183,41 +183,19 @@ frame_file_writer::written frame_file_writer::finish(const fs::path& path) {
     }
     const std::string footer = detail::frame_file_footer(s.rows, entries);
 
-    const std::string where = path.string();
-    detail::file_descriptor out(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
-    if (out.get() < 0) throw error("cannot write file: " + detail::errno_reason(errno), where);
-    const auto fail = [&](const char* step, int err) {
-        ::unlink(path.c_str());
-        return error(std::string("cannot write file: ") + step + ": " + detail::errno_reason(err), where);
-    };
-    sha256_hasher hasher;
-    written result;
-    const auto emit = [&](std::string_view bytes) {
-        hasher.update(bytes);
-        if (const int err = detail::write_all(out.get(), bytes)) throw fail("write", err);
-        result.size += bytes.size();
-    };
-    const std::string zeros(detail::frame_file_alignment, '\0');
-    const auto pad = [&] { emit(std::string_view(zeros).substr(0, detail::padding_after(result.size))); };
-    try {
-        emit(detail::frame_file_header());
-        for (std::size_t k = 0; k < columns.size(); ++k) {
-            for (const segment& piece : columns[k].values) s.read_scratch(piece, emit);
-            pad();
-            if (entries[k].validity) {
-                for (const segment& piece : columns[k].validity) s.read_scratch(piece, emit);
-                pad();
-            }
+    detail::hashed_file_output out(path);
+    out.write(detail::frame_file_header());
+    const auto emit = [&](std::string_view bytes) { out.write(bytes); };
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        for (const segment& piece : columns[k].values) s.read_scratch(piece, emit);
+        out.pad();
+        if (entries[k].validity) {
+            for (const segment& piece : columns[k].validity) s.read_scratch(piece, emit);
+            out.pad();
         }
-        emit(footer);
-    } catch (const error&) {
-        ::unlink(path.c_str());
-        throw;
     }
-    if (::fsync(out.get()) != 0) throw fail("fsync", errno);
-    if (out.close() != 0) throw fail("close", errno);
-    result.sha256 = hasher.finish_hex();
-    return result;
+    out.write(footer);
+    return out.finish();
 }
 
 }  // namespace lolpop

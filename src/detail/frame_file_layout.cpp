@@ -1,5 +1,6 @@
 #include "detail/frame_file_layout.hpp"
 
+#include "detail/file_descriptor.hpp"
 #include "detail/utf8.hpp"
 
 #include <lolpop/core/error.hpp>
@@ -9,6 +10,10 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <utility>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace lolpop::detail {
 namespace {
@@ -123,7 +128,23 @@ void append_values(std::string& out, const column& c, std::span<const std::int32
 
 void validity_bits::append(std::string& out, const column& c) {
     const std::size_t n = c.size();
-    for (std::size_t i = 0; i < n; ++i) {
+    std::size_t i = 0;
+    // Most columns miss nothing: their flags are whole bytes of ones, not a test per row.
+    if (c.missing_count() == 0) {
+        for (; i < n && bits_ != 0; ++i) {
+            pending_ |= static_cast<unsigned char>(1u << bits_);
+            if (++bits_ == 8) {
+                out += static_cast<char>(pending_);
+                pending_ = 0;
+                bits_ = 0;
+            }
+        }
+        out.append((n - i) / 8, static_cast<char>(0xFF));
+        i += (n - i) / 8 * 8;
+        for (; i < n; ++i) pending_ |= static_cast<unsigned char>(1u << bits_++);
+        return;
+    }
+    for (; i < n; ++i) {
         const bool missing = c.is_missing(i);
         missing_ += missing;
         if (!missing) pending_ |= static_cast<unsigned char>(1u << bits_);
@@ -139,6 +160,44 @@ void validity_bits::finish(std::string& out) {
     if (bits_ > 0) out += static_cast<char>(pending_);
     pending_ = 0;
     bits_ = 0;
+}
+
+hashed_file_output::hashed_file_output(std::filesystem::path path)
+    : path_(std::move(path)), fd_(::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) {
+    if (fd_ < 0) throw error("cannot write file: " + errno_reason(errno), path_.string());
+}
+
+hashed_file_output::~hashed_file_output() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    ::unlink(path_.c_str());
+}
+
+void hashed_file_output::write(std::string_view bytes) {
+    if (fd_ < 0) throw error("cannot write file: it is already finished", path_.string());
+    hasher_.update(bytes);
+    if (const int err = write_all(fd_, bytes))
+        throw error("cannot write file: write: " + errno_reason(err), path_.string());
+    size_ += bytes.size();
+}
+
+void hashed_file_output::pad() {
+    static constexpr char zeros[frame_file_alignment] = {};
+    write(std::string_view(zeros, padding_after(size_)));
+}
+
+frame_file_digest hashed_file_output::finish() {
+    const auto fail = [&](const char* step, int err) {
+        return error(std::string("cannot write file: ") + step + ": " + errno_reason(err), path_.string());
+    };
+    if (::fsync(fd_) != 0) throw fail("fsync", errno);
+    const int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(path_.c_str());
+        throw fail("close", err);
+    }
+    return {hasher_.finish_hex(), size_};
 }
 
 }  // namespace lolpop::detail

@@ -2,8 +2,11 @@
 // The parts of a frame file (docs/dataset_format.md) that both writers emit the same way, so that
 // a frame written whole and the same rows appended in chunks give the same bytes.
 #include <lolpop/core/frame.hpp>
+#include <lolpop/data/frame_file.hpp>
+#include <lolpop/data/sha256.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,6 +61,30 @@ private:
     unsigned char pending_ = 0;
     unsigned bits_ = 0;
     std::uint64_t missing_ = 0;
+};
+
+// A file written once, front to back, hashed as it is written: what both writers emit the frame
+// file through. A file not finished is removed.
+class hashed_file_output {
+public:
+    // Creates or truncates `path`. Throws lolpop::error naming it.
+    explicit hashed_file_output(std::filesystem::path path);
+    ~hashed_file_output();
+    hashed_file_output(const hashed_file_output&) = delete;
+    hashed_file_output& operator=(const hashed_file_output&) = delete;
+
+    void write(std::string_view bytes);
+    // Zeros up to the next multiple of the alignment.
+    void pad();
+    std::uint64_t size() const noexcept { return size_; }
+    // Flushes the file to disk and closes it.
+    frame_file_digest finish();
+
+private:
+    std::filesystem::path path_;
+    int fd_;
+    std::uint64_t size_ = 0;
+    sha256_hasher hasher_;
 };
 
 }  // namespace lolpop::detail

@@ -10,6 +10,7 @@
 // category lists decide them, nothing else. Hashing the file therefore hashes the frame.
 #include <lolpop/core/frame.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -22,8 +23,17 @@ bool is_frame_file(std::string_view bytes) noexcept;
 
 // The frame file of `f`. Throws lolpop::error when a name or category is not UTF-8 text.
 std::string to_frame_file(const frame& f);
-// Writes to_frame_file(f) to `path` atomically (see write_file_atomically).
-void write_frame_file(const std::filesystem::path& path, const frame& f);
+
+// A frame file on disk: its SHA-256 (its content address) and size.
+struct frame_file_digest {
+    std::string sha256;  // as sha256_hex gives it
+    std::uint64_t size = 0;
+};
+// Writes to_frame_file(f) to `path` (replacing any file there) a column at a time, hashing it
+// as it goes, and flushes it to disk: it takes memory for one column's bytes, not the file's.
+// The caller moves it into place (move_file_atomically). Throws lolpop::error naming the path;
+// nothing is left there then.
+frame_file_digest write_frame_file(const std::filesystem::path& path, const frame& f);
 
 // Reading checks everything (both magics, the manifest's JSON and UTF-8, every buffer inside the
 // file, aligned and as long as the rows require, codes in range, validity agreeing with NaN and

@@ -4,6 +4,7 @@
 // by column, hashing as it writes. The result is byte for byte what to_frame_file gives for the
 // whole frame.
 #include <lolpop/core/frame.hpp>
+#include <lolpop/data/frame_file.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -28,13 +29,9 @@ public:
     void append(const frame& chunk);
     std::uint64_t rows() const noexcept;
 
-    struct written {
-        std::string sha256;  // of the whole file, as sha256_hex gives it
-        std::uint64_t size = 0;
-    };
     // Writes the file to `path` (replacing any file there), flushed to disk; the caller moves it
     // into place. The writer is spent afterwards. Throws lolpop::error naming the path.
-    written finish(const std::filesystem::path& path);
+    frame_file_digest finish(const std::filesystem::path& path);
 
 private:
     struct state;

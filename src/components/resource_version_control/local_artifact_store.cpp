@@ -103,12 +103,27 @@ std::string local_artifact_store::load(const std::string& hash) const {
     return bytes;
 }
 
-// Through the chunked writer, as one chunk: the file is encoded a column at a time, so storing a
-// frame takes memory for one column's bytes, not for a second copy of the frame.
+artifact local_artifact_store::place(const fs::path& root, const fs::path& temp, const frame_file_digest& file) {
+    artifact a{file.sha256, "", file.size};
+    const fs::path path = object_path(root, a.hash);
+    a.uri = path.string();
+    if (is_intact(path, a.hash)) {
+        fs::remove(temp);
+        return a;
+    }
+    move_file_atomically(temp, path);
+    return a;
+}
+
+// Written a column at a time: storing a frame takes memory for one column's bytes, not for a
+// second copy of the frame.
 artifact local_artifact_store::version_data(const frame& f) {
-    data_version_writer writer = begin_data_version();
-    writer.append(f);
-    return writer.commit();
+    const fs::path scratch = scratch_dir(root_);
+    std::error_code ec;
+    fs::create_directories(scratch, ec);
+    if (ec) throw error("cannot create directory: " + ec.message(), scratch.string());
+    const fs::path temp = scratch / (".frame-" + detail::random_hex64());
+    return place(root_, temp, write_frame_file(temp, f));
 }
 
 frame local_artifact_store::get_data(const std::string& hash) const {
@@ -143,16 +158,7 @@ local_artifact_store::data_version_writer local_artifact_store::begin_data_versi
 
 artifact local_artifact_store::data_version_writer::commit() {
     const fs::path temp = scratch_dir(root_) / (".frame-" + detail::random_hex64());
-    const frame_file_writer::written file = writer_.finish(temp);
-    artifact a{file.sha256, "", file.size};
-    const fs::path path = object_path(root_, a.hash);
-    a.uri = path.string();
-    if (is_intact(path, a.hash)) {
-        fs::remove(temp);
-        return a;
-    }
-    move_file_atomically(temp, path);
-    return a;
+    return place(root_, temp, writer_.finish(temp));
 }
 
 artifact local_artifact_store::version_model(std::string_view bytes) { return store(bytes); }

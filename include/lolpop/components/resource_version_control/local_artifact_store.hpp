@@ -68,6 +68,10 @@ private:
     static std::filesystem::path object_path(const std::filesystem::path& root, const std::string& hash);
     // Where writers keep what is not stored yet.
     static std::filesystem::path scratch_dir(const std::filesystem::path& root) { return root / "tmp"; }
+    // A frame file written to `temp` (in the scratch directory) moved into place as its object,
+    // or dropped when an intact object has its bytes already.
+    static artifact place(const std::filesystem::path& root, const std::filesystem::path& temp,
+                          const frame_file_digest& file);
 
     std::filesystem::path root_;
 };
