@@ -10,6 +10,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <thread>
 #include <utility>
 
 #include <fcntl.h>
@@ -175,10 +176,25 @@ hashed_file_output::~hashed_file_output() {
 
 void hashed_file_output::write(std::string_view bytes) {
     if (fd_ < 0) throw error("cannot write file: it is already finished", path_.string());
-    hasher_.update(bytes);
-    if (const int err = write_all(fd_, bytes))
-        throw error("cannot write file: write: " + errno_reason(err), path_.string());
+    int err = 0;
+    if (bytes.size() >= parallel_bytes) {
+        // Hashing and copying into the page cache each take about as long: side by side, a
+        // column costs the longer of the two, not their sum.
+        std::thread writer([&] { err = write_all(fd_, bytes); });
+        hasher_.update(bytes);
+        writer.join();
+    } else {
+        hasher_.update(bytes);
+        err = write_all(fd_, bytes);
+    }
+    if (err) throw error("cannot write file: write: " + errno_reason(err), path_.string());
     size_ += bytes.size();
+    // Writing back what is written so far, without waiting for it, lets the disk work while the
+    // rest is encoded: finish()'s flush then waits for the tail, not for the whole file.
+    if (size_ - started_ >= writeback_bytes) {
+        ::sync_file_range(fd_, static_cast<off_t>(started_), static_cast<off_t>(size_ - started_), SYNC_FILE_RANGE_WRITE);
+        started_ = size_;
+    }
 }
 
 void hashed_file_output::pad() {

@@ -84,6 +84,9 @@ private:
     std::filesystem::path path_;
     int fd_;
     std::uint64_t size_ = 0;
+    std::uint64_t started_ = 0;  // bytes whose writing back has been started
+    static constexpr std::uint64_t writeback_bytes = std::uint64_t{8} << 20;
+    static constexpr std::size_t parallel_bytes = std::size_t{1} << 20;
     sha256_hasher hasher_;
 };
 
