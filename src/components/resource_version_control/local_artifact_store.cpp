@@ -10,7 +10,13 @@
 
 #include <range/v3/view/zip.hpp>
 
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
 #include <sstream>
+
+#include <sys/stat.h>
 
 namespace lolpop {
 
@@ -37,10 +43,64 @@ std::string_view header_record(std::string_view csv) {
     return csv;
 }
 
-// Whether the object at `path` exists and still has the bytes its hash names.
-bool is_intact(const fs::path& path, const std::string& hash) {
+// The identity of a file as the file system gives it: device, inode, size, modification and
+// change times to the nanosecond. Writing to the file or putting another in its place changes
+// it; the change time cannot be set back, and is fine-grained once it has been read. Empty when
+// the file cannot be read.
+std::string file_identity(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    return fmt::format("{} {} {} {}.{:09} {}.{:09}\n", st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec,
+                       st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+}
+
+// What the store remembers of an object whose bytes it knows to match their hash: its file's
+// identity then (verified/<2 hex>/<62 hex>). Hashing a large object costs more than reading it,
+// so an object read again is hashed again only when its file is no longer the one checked.
+fs::path record_path(const fs::path& root, const std::string& hash) {
+    return root / "verified" / hash.substr(0, 2) / hash.substr(2);
+}
+
+void remember_intact(const fs::path& root, const std::string& hash, const std::string& identity) {
+    if (identity.empty()) return;
+    const fs::path record = record_path(root, hash);
     std::error_code ec;
-    return fs::exists(path, ec) && sha256_hex(mapped_file::open(path)->bytes()) == hash;
+    fs::create_directories(record.parent_path(), ec);
+    // Renamed into place, not flushed: a record lost in a crash costs one more hash, nothing else.
+    const fs::path temp = record.parent_path() / ("." + record.filename().string() + ".tmp-" + detail::random_hex64());
+    {
+        std::ofstream out(temp, std::ios::binary);
+        out << identity;
+        if (!out) {
+            fs::remove(temp, ec);
+            return;
+        }
+    }
+    if (::rename(temp.c_str(), record.c_str()) != 0) fs::remove(temp, ec);
+}
+
+bool known_intact(const fs::path& root, const fs::path& object, const std::string& hash) {
+    std::ifstream in(record_path(root, hash), std::ios::binary);
+    const std::string recorded{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return !recorded.empty() && recorded == file_identity(object);
+}
+
+// Whether `bytes`, the object of `hash` at `object`, are intact: hashed unless the store
+// remembers this very file as intact.
+// The identity is read before the hash and again after it, so that a file changed meanwhile is
+// not remembered as the one hashed.
+bool check_intact(const fs::path& root, const fs::path& object, const std::string& hash, std::string_view bytes) {
+    const std::string identity = file_identity(object);
+    if (known_intact(root, object, hash)) return true;
+    if (sha256_hex(bytes) != hash) return false;
+    if (file_identity(object) == identity) remember_intact(root, hash, identity);
+    return true;
+}
+
+// Whether the object at `path` exists and still has the bytes its hash names.
+bool is_intact(const fs::path& root, const fs::path& path, const std::string& hash) {
+    std::error_code ec;
+    return fs::exists(path, ec) && check_intact(root, path, hash, mapped_file::open(path)->bytes());
 }
 
 // A frame stored in the earlier form: the type line, then CSV.
@@ -89,8 +149,9 @@ artifact local_artifact_store::store(std::string_view bytes) {
     const fs::path path = object_path(a.hash);
     a.uri = path.string();
     // An intact object is never rewritten; a damaged one is replaced by the good bytes.
-    if (is_intact(path, a.hash)) return a;
+    if (is_intact(root_, path, a.hash)) return a;
     write_file_atomically(path, bytes);
+    remember_intact(root_, a.hash, file_identity(path));
     return a;
 }
 
@@ -99,7 +160,7 @@ std::string local_artifact_store::load(const std::string& hash) const {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw error("no artifact " + hash, path.string());
     std::string bytes = read_file(path);
-    if (sha256_hex(bytes) != hash) throw error("artifact " + hash + " is corrupted", path.string());
+    if (!check_intact(root_, path, hash, bytes)) throw error("artifact " + hash + " is corrupted", path.string());
     return bytes;
 }
 
@@ -107,11 +168,12 @@ artifact local_artifact_store::place(const fs::path& root, const fs::path& temp,
     artifact a{file.sha256, "", file.size};
     const fs::path path = object_path(root, a.hash);
     a.uri = path.string();
-    if (is_intact(path, a.hash)) {
+    if (is_intact(root, path, a.hash)) {
         fs::remove(temp);
         return a;
     }
     move_file_atomically(temp, path);
+    remember_intact(root, a.hash, file_identity(path));
     return a;
 }
 
@@ -131,12 +193,12 @@ frame local_artifact_store::get_data(const std::string& hash) const {
     const std::string where = path.string();
     std::error_code ec;
     if (!fs::exists(path, ec)) throw error("no artifact " + hash, where);
-    // Mapped, not read: the hash check reads every byte once and the columns then view the
-    // mapping, which the frame keeps alive. Objects are renamed into place whole and never
-    // written again, so the mapping cannot change under the frame.
+    // Mapped, not read: the columns view the mapping, which the frame keeps alive; the hash is
+    // checked unless the store knows this file intact (check_intact). Objects are renamed into
+    // place whole and never written again, so the mapping cannot change under the frame.
     const std::shared_ptr<const mapped_file> file = mapped_file::open(path);
     const std::string_view bytes = file->bytes();
-    if (sha256_hex(bytes) != hash) throw error("artifact " + hash + " is corrupted", where);
+    if (!check_intact(root_, path, hash, bytes)) throw error("artifact " + hash + " is corrupted", where);
     if (bytes.starts_with(frame_prefix)) return read_typed_csv(bytes, hash, where);
     if (!is_frame_file(bytes)) throw error("artifact " + hash + " is not a frame", where);
     try {

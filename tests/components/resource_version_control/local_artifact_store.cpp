@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -251,4 +252,37 @@ TEST_CASE("local_artifact_store needs a directory") {
     lolpop::context ctx;
     CHECK_THROWS_WITH_AS(lolpop::local_artifact_store({""}, ctx),
                          "the artifact directory must not be empty (local_artifact_store.path)", lolpop::error);
+}
+
+TEST_CASE("local_artifact_store hashes an object again once its file changes, even in place with its time set back") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_artifact_store store({tmp.path().string()}, ctx);
+    const lolpop::artifact data = store.version_data(mixed_frame());
+    // What the store wrote it remembers as intact, and reading it again changes nothing.
+    const fs::path record = tmp / "verified" / data.hash.substr(0, 2) / data.hash.substr(2);
+    REQUIRE(fs::exists(record));
+    const std::string remembered = lolpop::read_file(record);
+    CHECK(store.get_data(data.hash) == mixed_frame());
+    CHECK(lolpop::read_file(record) == remembered);
+
+    // One byte changed in place, the file's size and modification time as they were.
+    const auto modified = fs::last_write_time(data.uri);
+    {
+        std::fstream file(data.uri, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekg(70);
+        const char c = static_cast<char>(file.get());
+        file.seekp(70);
+        file.put(static_cast<char>(c ^ 0x01));
+    }
+    fs::last_write_time(data.uri, modified);
+    CHECK(fs::last_write_time(data.uri) == modified);
+    CHECK_THROWS_WITH_AS(store.get_data(data.hash), ("artifact " + data.hash + " is corrupted (" + data.uri + ")").c_str(),
+                         lolpop::error);
+
+    // A lost record costs a hash, no more.
+    store.version_data(mixed_frame());
+    fs::remove(record);
+    CHECK(store.get_data(data.hash) == mixed_frame());
+    CHECK(fs::exists(record));
 }

@@ -7,6 +7,12 @@
 // frame always gives the same file, so its hash is the frame's. Frames stored by earlier versions
 // (a line "# lolpop frame types: numeric,integer,..." followed by the frame as CSV) still load:
 // get_data tells the two apart by their first bytes.
+//
+// Every object read is checked against its hash. The check of a large object costs more than
+// reading it, so the store remembers (<path>/verified/) the identity of each object file it wrote
+// or checked — device, inode, size, modification and change times to the nanosecond — and hashes
+// an object again only when its file is no longer that one: any write to it, or another file in
+// its place, makes it hash again.
 #include <lolpop/concepts/resource_version_control.hpp>
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
