@@ -2,6 +2,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -15,15 +17,6 @@ using lolpop::column_profile;
 using lolpop::frame;
 
 namespace {
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 // tests/fixtures/statistics_reference.py wrote it with pandas and numpy: dataset.column.statistic -> text.
 std::map<std::string, std::string> reference_values() {

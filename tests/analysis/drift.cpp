@@ -2,6 +2,8 @@
 #include <lolpop/analysis/drift.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -16,15 +18,6 @@ using lolpop::drift_thresholds;
 using lolpop::frame;
 
 namespace {
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 struct expected_drift {
     double psi = 0;

@@ -1,6 +1,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/configuration/setting_value.hpp>
 
+#include "../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -19,15 +21,6 @@ using lolpop::setting_value;
 using lolpop::to_setting_value;
 
 namespace {
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 template <class T>
 T assigned(const setting_value& v) {

@@ -1,6 +1,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
 
+#include "../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -17,15 +19,6 @@ using lolpop::frame;
 namespace {
 
 constexpr double missing = std::numeric_limits<double>::quiet_NaN();
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 frame people() {
     return frame({column::numeric("height", {1.8, missing, 1.65}),

@@ -1,6 +1,7 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../message_of.hpp"
 #include "../temp_directory.hpp"
 
 #include <doctest/doctest.h>
@@ -27,15 +28,6 @@ const std::string fixtures = LOLPOP_TEST_DATA "/csv/";
 const std::string breast_cancer = LOLPOP_SOURCE_DIR "/examples/breast_cancer/data/breast_cancer.csv";
 const std::string breast_cancer_new = LOLPOP_SOURCE_DIR "/examples/breast_cancer/data/breast_cancer_new.csv";
 const std::string cars = LOLPOP_SOURCE_DIR "/examples/cars/data/cars.csv";
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 frame parse(const std::string& text, const csv_options& options = {}) {
     std::istringstream in(text);

@@ -2,6 +2,7 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/data/csv.hpp>
 
+#include "../message_of.hpp"
 #include "../temp_directory.hpp"
 
 #include <doctest/doctest.h>
@@ -16,15 +17,6 @@ using lolpop::csv_chunk_reader;
 using lolpop::frame;
 
 namespace {
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 std::string write_text(const lolpop_test::temp_directory& dir, const std::string& name, const std::string& text) {
     const std::string path = (dir / name).string();

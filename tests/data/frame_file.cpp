@@ -1,6 +1,7 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/data/frame_file.hpp>
 
+#include "../message_of.hpp"
 #include "../temp_directory.hpp"
 
 #include <doctest/doctest.h>
@@ -37,15 +38,6 @@ std::uint64_t u64_at(const std::string& bytes, std::size_t at) {
     std::uint64_t v = 0;
     std::memcpy(&v, bytes.data() + at, 8);
     return v;
-}
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 }  // namespace

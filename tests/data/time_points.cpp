@@ -1,6 +1,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/data/time_points.hpp>
 
+#include "../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -14,15 +16,6 @@ using lolpop::time_points;
 namespace {
 
 column text(std::vector<std::optional<std::string>> values) { return column::categorical("t", values); }
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 std::vector<std::string> texts(const column& c) {
     std::vector<std::string> out;

@@ -3,6 +3,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/runners/timeseries_features.hpp>
 
+#include "../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -18,15 +20,6 @@ using lolpop::timeseries_features;
 namespace {
 
 const std::string seattle = LOLPOP_SOURCE_DIR "/examples/seattle_weather/data/seattle_weather.csv";
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 // Ten days, y = day², listed out of order; x is an observation of the same day.
 frame ten_days() {

@@ -2,6 +2,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -14,15 +16,6 @@ using lolpop::frame;
 using lolpop::rule_data_checker;
 
 namespace {
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 lolpop::report check(const rule_data_checker::config& cfg, const frame& data) {
     lolpop::context ctx;

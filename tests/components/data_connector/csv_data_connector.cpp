@@ -1,6 +1,7 @@
 #include <lolpop/components/data_connector/csv_data_connector.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
 #include "../../temp_directory.hpp"
 
 #include <doctest/doctest.h>
@@ -17,15 +18,6 @@ using lolpop::csv_data_connector;
 namespace {
 
 const std::string breast_cancer = LOLPOP_SOURCE_DIR "/examples/breast_cancer/data/breast_cancer.csv";
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 std::string contents(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -3,6 +3,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -16,15 +18,6 @@ using lolpop::frame;
 using lolpop::summary_data_profiler;
 
 namespace {
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 summary_data_profiler make(const summary_data_profiler::config& cfg = {}) {
     lolpop::context ctx;

@@ -3,6 +3,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -19,15 +21,6 @@ using lolpop::random_splitter;
 namespace {
 
 const std::string breast_cancer = LOLPOP_SOURCE_DIR "/examples/breast_cancer/data/breast_cancer.csv";
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 lolpop::data_split split(const random_splitter::config& cfg, const frame& data, const std::string& target = "target") {
     lolpop::context ctx;

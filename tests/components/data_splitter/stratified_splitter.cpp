@@ -2,6 +2,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -20,15 +22,6 @@ using lolpop::stratified_splitter;
 namespace {
 
 const std::string data_dir = LOLPOP_SOURCE_DIR "/examples/breast_cancer/data/";
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 // The examples keep 69 rows apart as "new" data; together they are the 569 rows of the data set,
 // 212 malignant (0) and 357 benign (1).

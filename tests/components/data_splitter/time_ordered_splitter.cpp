@@ -2,6 +2,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,15 +18,6 @@ using lolpop::time_ordered_splitter;
 namespace {
 
 const std::string seattle = LOLPOP_SOURCE_DIR "/examples/seattle_weather/data/seattle_weather.csv";
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 lolpop::data_split split(const time_ordered_splitter::config& cfg, const frame& data, const std::string& target = "temp_max") {
     lolpop::context ctx;

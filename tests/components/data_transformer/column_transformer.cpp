@@ -2,6 +2,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -18,15 +20,6 @@ namespace {
 
 constexpr double missing = std::numeric_limits<double>::quiet_NaN();
 const std::string cars = LOLPOP_SOURCE_DIR "/examples/cars/data/cars.csv";
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 frame transformed(const column_transformer::config& cfg, const frame& data) {
     lolpop::context ctx;

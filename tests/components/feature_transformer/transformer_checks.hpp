@@ -6,6 +6,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,15 +26,6 @@ inline const lolpop::frame& penguins() {
 inline const lolpop::frame& new_penguins() {
     static const lolpop::frame f = lolpop::read_csv_file(LOLPOP_TEST_DATA "/feature_transformers_new.csv");
     return f;
-}
-
-inline std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 // Compares `out` with every reference value of `case_name` for `part` ("train": penguins, "new":

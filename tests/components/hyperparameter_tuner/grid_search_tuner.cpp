@@ -6,6 +6,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/analysis/metrics.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -16,15 +18,6 @@
 namespace {
 
 using lolpop::setting_value;
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 std::vector<lolpop::trial> trials_of(const lolpop::grid_search_tuner::config& c) {
     lolpop::context ctx;

@@ -5,6 +5,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -18,15 +20,6 @@
 namespace {
 
 using lolpop::setting_value;
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 std::vector<lolpop::trial> trials_of(const lolpop::random_search_tuner::config& c) {
     lolpop::context ctx;

@@ -2,6 +2,8 @@
 #include <lolpop/data/csv.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -13,15 +15,6 @@ namespace {
 
 using lolpop::check_status;
 using labels = std::vector<std::optional<std::string>>;
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 // Ten rows worked out by hand. Group A (privileged): 5 rows, 3 predicted "yes" (0.6); of its 3
 // truly "yes" rows 2 are predicted so (TPR 2/3). Group B: 4 rows, 1 predicted "yes" (0.25); of

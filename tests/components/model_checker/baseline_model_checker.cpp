@@ -6,6 +6,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/analysis/metrics.hpp>
 
+#include "../../message_of.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -20,15 +22,6 @@
 namespace {
 
 using lolpop::check_status;
-
-std::string message_of(auto&& f) {
-    try {
-        f();
-    } catch (const lolpop::error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 lolpop::frame breast_cancer() {
     auto data = lolpop::read_csv_file(LOLPOP_SOURCE_DIR "/examples/breast_cancer/data/breast_cancer.csv");
