@@ -316,6 +316,15 @@ TEST_CASE("predict reads, scores and writes in chunks as it would the whole inpu
     CHECK(std::distance(fs::recursive_directory_iterator(home / "artifacts"), {}) == artifacts_before);
     CHECK(read_file(settings.config.predictions_path) == whole_predictions);
     for (const auto& entry : fs::directory_iterator(home.path())) CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+
+    // A header alone: zero rows, the same predictions file as read whole.
+    write_file_atomically(settings.config.predict_data, text.substr(0, text.find('\n') + 1));
+    CHECK(breast_cancer_workflow(settings, test_profile).predict_data().rows == 0);
+    const std::string empty_in_chunks = read_file(settings.config.predictions_path);
+    part<role::predict>(settings).config.chunk_rows = 0;
+    CHECK(breast_cancer_workflow(settings, test_profile).predict_data().rows == 0);
+    CHECK(read_file(settings.config.predictions_path) == empty_in_chunks);
+    CHECK(empty_in_chunks == "id,probability_0,probability_1,target\n");
 }
 
 TEST_CASE("regression on cars: a column transformer, missing values and a categorical feature") {

@@ -10,9 +10,9 @@
 //   input. save_data is atomic: the target holds either the old or the whole new data.
 //   Optional capability (chunked_data_connector): reading and writing a frame a chunk of rows
 //   at a time, so that offline_predict scores an input larger than memory with a fixed working set:
-//     t.read_chunks(source) -> a reader r: r.next(max_rows) -> std::optional<frame> (nullopt at the
-//       end; every chunk has the same columns and types), r.bytes_read() and r.total_bytes() (for
-//       progress; 0 when unknown)
+//     t.read_chunks(source) -> a reader r: r.names() (the columns), r.next(max_rows) ->
+//       std::optional<frame> (nullopt at the end; every chunk has the same columns and types),
+//       r.bytes_read() and r.total_bytes() (for progress; 0 when unknown)
 //     t.write_chunks(target) -> a writer w: w.append(const frame&) for each chunk, w.commit();
 //       nothing is at the target until commit, and a writer dropped without it leaves no trace.
 // Models
@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lolpop {
 
@@ -44,6 +45,7 @@ concept data_connector = component<T> && has_get_data<T> && has_save_data<T>;
 
 template <class R>
 concept chunk_reader = requires(R& r, std::size_t max_rows) {
+    { r.names() } -> std::convertible_to<std::vector<std::string>>;
     { r.next(max_rows) } -> std::same_as<std::optional<frame>>;
     { r.bytes_read() } -> std::convertible_to<std::uint64_t>;
     { r.total_bytes() } -> std::convertible_to<std::uint64_t>;

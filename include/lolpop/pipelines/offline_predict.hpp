@@ -324,7 +324,16 @@ private:
         truth ground;
         std::size_t rows = 0, cols = 0, predicted_rows = 0;
         bool compared = false;
-        while (auto chunk = reader.next(static_cast<std::size_t>(config_.chunk_rows))) {
+        const auto chunk_rows = static_cast<std::size_t>(config_.chunk_rows);
+        std::optional<frame> chunk = reader.next(chunk_rows);
+        // A file of a header alone is zero rows, scored as when read whole: columns without a
+        // value read as numeric.
+        if (!chunk) {
+            std::vector<column> empty;
+            for (const std::string& name : reader.names()) empty.push_back(column::numeric(name, {}));
+            chunk.emplace(std::move(empty));
+        }
+        for (; chunk; chunk = reader.next(chunk_rows)) {
             const frame data = read_checked(std::move(*chunk), request);
             scored s = score(predictor, d.model, data, nullptr, request, config_.explain);
             ground.add(s);
