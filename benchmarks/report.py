@@ -91,18 +91,27 @@ def data_path_rows(dp):
     def ms(seconds):
         return f"{seconds * 1e3:.0f}"
 
-    process = load(dp / "process.json")
-    if process:
-        m = hyperfine_means(process)
+    def whole_process(step, number, label, target):
+        """A step of the binary against its Python peer, both whole processes (hyperfine), with
+        their max RSS; `target` is the speed-up asked for."""
+        runs = load(dp / f"{step}.json")
+        if not runs:
+            return
+        m = hyperfine_means(runs)
         (ours, sd, n), (theirs, tsd, _) = m["lolpop"], m["python"]
         ratio = theirs / ours
-        rows.append((f"data_path 1. breast_cancer_dev process vs pandas read_csv + hash_pandas_object, "
-                     f"400,000 rows (88 MB), whole process ({n} runs, mean ± sd)", f"{ms(ours)} ± {ms(sd)} ms",
-                     f"{ms(theirs)} ± {ms(tsd)} ms", faster(ratio), "≥ 5× faster", verdict(ratio >= 5)))
-        ours_rss, theirs_rss = rss_mb(dp / "process_rss_lolpop.json"), rss_mb(dp / "process_rss_python.json")
+        rows.append((f"data_path {number}. breast_cancer_dev {step} vs {label}, whole process ({n} runs, mean ± sd)",
+                     f"{ms(ours)} ± {ms(sd)} ms", f"{ms(theirs)} ± {ms(tsd)} ms", faster(ratio),
+                     f"≥ {target}× faster", verdict(ratio >= target)))
+        ours_rss, theirs_rss = rss_mb(dp / f"{step}_rss_lolpop.json"), rss_mb(dp / f"{step}_rss_python.json")
         if ours_rss and theirs_rss:
-            rows.append(("data_path 1. … max RSS", f"{ours_rss:.0f} MB", f"{theirs_rss:.0f} MB",
-                         f"{ours_rss / theirs_rss:.2f}×", "(reported)", ""))
+            # Predict's memory is a target (a file larger than memory); process's is reported.
+            bounded = step == "predict"
+            rows.append((f"data_path {number}. … max RSS", f"{ours_rss:.0f} MB", f"{theirs_rss:.0f} MB",
+                         f"{ours_rss / theirs_rss:.2f}×", "≤ Python's" if bounded else "(reported)",
+                         verdict(ours_rss <= theirs_rss) if bounded else ""))
+
+    whole_process("process", 1, "pandas read_csv + hash_pandas_object, 400,000 rows (88 MB)", 5)
 
     csv, pandas = load(dp / "csv_read.json"), load(dp / "pandas_read.json")
     if csv and pandas:
@@ -121,28 +130,12 @@ def data_path_rows(dp):
         rows.append((f"data_path 3. a stored dataset version (local_artifact_store::get_data, {csv['stored_mb']:.0f} MB "
                      f"stored) vs re-parsing its CSV (read_csv_file), {csv['rows']:,} rows", f"{ms(csv['get_data_s'])} ms",
                      f"{ms(csv['reparse_s'])} ms", faster(ratio), "≥ 20× faster", verdict(ratio >= 20)))
-        if "get_data_read_s" in csv:
-            rows.append(("data_path 3. … the load followed by one read of every value (the mapped pages touched)",
-                         f"{ms(csv['get_data_read_s'])} ms", f"{ms(csv['reparse_s'])} ms",
-                         faster(csv["reparse_s"] / csv["get_data_read_s"]), "(reported)", ""))
-        if "get_data_hashed_s" in csv:
-            rows.append(("data_path 3. … the first load after the object's file changed (its SHA-256 checked again)",
-                         f"{ms(csv['get_data_hashed_s'])} ms", f"{ms(csv['reparse_s'])} ms",
-                         faster(csv["reparse_s"] / csv["get_data_hashed_s"]), "(reported)", ""))
+        for key, label in (("get_data_read_s", "the load followed by one read of every value (the mapped pages touched)"),
+                           ("get_data_hashed_s", "the first load after the object's file changed (its SHA-256 checked again)")):
+            rows.append((f"data_path 3. … {label}", f"{ms(csv[key])} ms", f"{ms(csv['reparse_s'])} ms",
+                         faster(csv["reparse_s"] / csv[key]), "(reported)", ""))
 
-    predict = load(dp / "predict.json")
-    if predict:
-        m = hyperfine_means(predict)
-        (ours, sd, n), (theirs, tsd, _) = m["lolpop"], m["python"]
-        ratio = theirs / ours
-        rows.append((f"data_path 4. breast_cancer_dev predict vs pandas read_csv + xgboost predict_proba + to_csv, "
-                     f"2,000,000 flights-like rows × 3, whole process ({n} runs, mean ± sd)",
-                     f"{ms(ours)} ± {ms(sd)} ms", f"{ms(theirs)} ± {ms(tsd)} ms", faster(ratio),
-                     "≥ 3× faster", verdict(ratio >= 3)))
-        ours_rss, theirs_rss = rss_mb(dp / "predict_rss_lolpop.json"), rss_mb(dp / "predict_rss_python.json")
-        if ours_rss and theirs_rss:
-            rows.append(("data_path 4. … max RSS", f"{ours_rss:.0f} MB", f"{theirs_rss:.0f} MB",
-                         f"{ours_rss / theirs_rss:.2f}×", "≤ Python's", verdict(ours_rss <= theirs_rss)))
+    whole_process("predict", 4, "pandas read_csv + xgboost predict_proba + to_csv, 2,000,000 flights-like rows × 3", 3)
 
     build_all = load(dp / "build_all.json")
     if build_all:
