@@ -92,6 +92,22 @@ std::vector<std::string> split_path(std::string_view path) {
     }
 }
 
+// The NAME of "$NAME..." when it is written like an environment variable (upper case), or "".
+std::string environment_like(std::string_view after_dollar) {
+    std::size_t n = 0;
+    while (n < after_dollar.size() && (std::isupper(static_cast<unsigned char>(after_dollar[n])) || after_dollar[n] == '_' ||
+                                       (n > 0 && std::isdigit(static_cast<unsigned char>(after_dollar[n])))))
+        ++n;
+    const bool ends = n == after_dollar.size() || !std::isalnum(static_cast<unsigned char>(after_dollar[n]));
+    return n > 0 && ends ? std::string(after_dollar.substr(0, n)) : std::string();
+}
+
+std::string environment_hint(std::string_view text, std::string_view name) {
+    return fmt::format("\"{}\": ${} looks like an environment variable, which a profile reads as ${{env:{}}} (a \"$a.b\" "
+                       "reference names a value of the profile)",
+                       text, name, name);
+}
+
 bool is_reference(const node& n) {
     return n.is_string() && n.string.starts_with('$') && !n.string.starts_with("${");
 }
@@ -139,6 +155,9 @@ private:
                 throw fatal_error(ref.where, fmt::format("reference '{}' points to nothing: '{}' is a {}, not a table",
                                                          ref.string, walked, type_name(at->type)));
             member* m = at->find(part);
+            if (!m && walked.empty()) {
+                if (std::string name = environment_like(path); !name.empty()) throw fatal_error(ref.where, environment_hint(ref.string, name));
+            }
             if (!m) {
                 std::string hint = did_you_mean(part, at->keys());
                 throw fatal_error(ref.where, walked.empty()
@@ -162,20 +181,36 @@ bool is_env_name(std::string_view name) {
     return std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-// Catches a malformed ${env:...} now rather than when the binary runs in production.
+// Catches a malformed ${env:...}, and the shell's ${NAME} and $NAME, now rather than when the
+// binary runs in production (where "${NAME}" would be taken literally, as a folder name).
 void check_env_references(const node& n) {
     for (const auto& m : n.members) check_env_references(m.value);
     for (const auto& item : n.items) check_env_references(item);
     if (!n.is_string()) return;
     constexpr std::string_view open = "${env:";
-    for (std::size_t at = n.string.find(open); at != std::string::npos; at = n.string.find(open, at + 1)) {
-        std::size_t close = n.string.find('}', at);
-        std::string_view body = std::string_view(n.string).substr(at + open.size(), close == std::string::npos ? std::string::npos : close - at - open.size());
+    const std::string_view text = n.string;
+    for (std::size_t at = text.find('$'); at != std::string_view::npos; at = text.find('$', at + 1)) {
+        const std::string_view rest = text.substr(at + 1);
+        if (!text.substr(at).starts_with("${")) {
+            if (std::string name = environment_like(rest); !name.empty()) throw fatal_error(n.where, environment_hint(text, name));
+            continue;
+        }
+        const std::size_t close = text.find('}', at);
+        if (!text.substr(at).starts_with(open)) {
+            const std::string_view body = rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - at - 2);
+            const std::string_view name = body.substr(0, body.find(":-"));
+            if (is_env_name(name))
+                throw fatal_error(n.where, fmt::format("\"{}\": ${{{}}} is not read from the environment; write ${{env:{}}} (or "
+                                                       "${{env:{}:-default}})",
+                                                       text, body, name, name));
+            continue;
+        }
+        std::string_view body = text.substr(at + open.size(), close == std::string_view::npos ? std::string_view::npos : close - at - open.size());
         std::string_view name = body.substr(0, body.find(":-"));
-        if (close == std::string::npos || !is_env_name(name))
+        if (close == std::string_view::npos || !is_env_name(name))
             throw fatal_error(n.where, fmt::format("malformed environment reference in \"{}\": expected ${{env:NAME}} or "
                                                    "${{env:NAME:-default}}",
-                                                   n.string));
+                                                   text));
     }
 }
 

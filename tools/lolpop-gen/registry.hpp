@@ -2,15 +2,52 @@
 // The names a profile may use (DESIGN §5): the built-in registry.toml plus the user's registries,
 // in the format documented at the top of include/lolpop/registry.toml.
 #include "diagnostics.hpp"
+#include "profile_tree.hpp"
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace lolpop::gen {
+
+// An interval of numbers, as a registry writes it: "[0, 1]", "(0, 1]", "[1, inf)".
+struct value_range {
+    double low = 0;
+    double high = 0;
+    bool low_open = false;
+    bool high_open = false;
+    std::string text;  // as written, for messages
+
+    bool contains(double v) const noexcept;
+};
+
+// What a registry declares of one setting: its TOML type and, when given, what its values may be.
+// The generator checks a profile's literal values against it, and the generated header checks the
+// effective values (after --set) with the same declaration before a step runs.
+struct setting_declaration {
+    std::string name;
+    location where;
+    std::string type;                   // "string", "integer", "float", ... (registry.toml's header)
+    std::optional<node> default_value;  // the C++ default, for rules over several settings
+    std::optional<value_range> range;   // numbers, or each number of an array or table
+    // The names a string (or each string of an array, each value of a table) may be, by the
+    // runner's task ("" when the same for every task); `one_of` names an [enums] list or is inline.
+    std::map<std::string, std::vector<std::string>> one_of;
+    std::string one_of_name;  // the [enums] list, for messages; "" when inline
+    std::string keys_of;      // a table whose keys are settings of the component in this role
+    std::string requires_role;  // a boolean that, when true, needs "<pipeline role>.<role>" bound
+};
+
+// A rule over several settings of one component: today, that they sum to a value.
+struct settings_rule {
+    location where;
+    std::vector<std::string> sum;
+    double equals = 0;
+};
 
 struct registry_entry {
     std::string name;
@@ -22,12 +59,15 @@ struct registry_entry {
     std::vector<std::string> required_components;
     std::vector<std::string> optional_components;
     std::vector<std::string> required_pipelines;
-    std::vector<std::pair<std::string, std::string>> settings;  // key -> TOML type name
+    std::vector<setting_declaration> settings;
+    std::vector<settings_rule> rules;
+    std::string task;                // runners: "classification" or "regression", what the target is
+    std::vector<std::string> tasks;  // components: the tasks they work for; empty for all
 
     // Required and optional component roles, in that order.
     std::vector<std::string> component_roles() const;
-    // The registry type of setting `key`, or nullptr.
-    const std::string* setting_type(std::string_view key) const;
+    // The declaration of setting `key`, or nullptr.
+    const setting_declaration* setting(std::string_view key) const;
     std::vector<std::string> setting_names() const;
 };
 
@@ -50,6 +90,8 @@ struct registry {
     std::map<std::string, registry_entry> runners;
     std::map<std::string, registry_entry> pipelines;
     std::map<std::string, registry_entry> components;
+    // [enums]: named lists of names that settings' `one_of` refer to, each for every task or by task.
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> enums;
 
     const registry_role* role(std::string_view name) const;
     std::vector<std::string> role_names(bool pipeline) const;

@@ -1,5 +1,7 @@
 #include "validate.hpp"
 
+#include "check_values.hpp"
+
 #include <lolpop/configuration/did_you_mean.hpp>
 
 #include <fmt/format.h>
@@ -29,6 +31,11 @@ public:
     validator(const registry& reg, diagnostics& diags) : reg_(reg), diags_(diags) {}
 
     std::optional<workflow> run(const node& root, const location& file_start) {
+        if (const member* misplaced = root.find("extends")) {
+            diags_.error(misplaced->key_where, "'extends' belongs in the [profile] table: write [profile] above it, and the "
+                                               "runner and other top-level keys before [profile]");
+            return std::nullopt;
+        }
         const member* runner_key = root.find("runner");
         if (!runner_key) {
             diags_.error(file_start, fmt::format("no runner: add runner = \"<name>\" (one of: {})",
@@ -46,6 +53,7 @@ public:
             return std::nullopt;
         }
         const registry_entry& runner = found->second;
+        runner_roles_ = runner.component_roles();
         workflow wf{&runner, {}, {}, {}};
 
         role_set components_seen;
@@ -75,6 +83,10 @@ public:
             } else if (contains(runner.required_pipelines, m.key)) {
                 if (!pipelines_seen.contains(m.key))
                     diags_.error(m.key_where, fmt::format("settings for pipeline role '{}', which [pipelines] does not bind", m.key));
+            } else if (std::string owners = pipelines_with_role(wf, m.key); !owners.empty()) {
+                diags_.error(m.key_where, fmt::format("unknown section '{0}': {0} is a role of a pipeline, and its settings go "
+                                                      "in {1}",
+                                                      m.key, owners));
             } else {
                 std::vector<std::string> known = {"runner", "config", "components", "pipelines"};
                 known.insert(known.end(), component_roles.begin(), component_roles.end());
@@ -82,11 +94,20 @@ public:
                 diags_.error(m.key_where, fmt::format("unknown section '{}'{}", m.key, did_you_mean(m.key, known)));
             }
         }
+        for (const auto& u : unknown_settings_) report_unknown_setting(wf, u);
+        if (diags_.failed()) return std::nullopt;
+        check_values(reg_, wf, diags_);
         if (diags_.failed()) return std::nullopt;
         return wf;
     }
 
 private:
+    struct unknown_setting {
+        const member* at;
+        const registry_entry* owner;
+        std::string label;
+    };
+
     template <class Message>
     void require(const std::vector<std::string>& roles, const role_set& seen, const location& where, Message message) {
         for (const auto& role : roles)
@@ -233,6 +254,10 @@ private:
                 p.config = check_settings(m, pipeline, p.role + ".config");
             } else if (contains(roles, m.key)) {
                 settings_of_role(m, p.components, seen, components_label, p.role + "." + m.key);
+            } else if (contains(runner_roles_, m.key)) {
+                diags_.error(m.key_where, fmt::format("unknown section '{0}.{1}': {1} is a global component of the runner, and "
+                                                      "its settings go in [{1}]",
+                                                      p.role, m.key));
             } else {
                 std::vector<std::string> known = {"config", "components"};
                 known.insert(known.end(), roles.begin(), roles.end());
@@ -277,17 +302,49 @@ private:
         std::vector<setting> out;
         if (!is_table(section, label)) return out;
         for (const auto& m : section.value.members) {
-            const std::string* type = owner.setting_type(m.key);
-            if (!type) {
-                diags_.error(m.key_where, owner.settings.empty()
-                                              ? fmt::format("unknown setting '{}': {} has no settings", m.key, owner.name)
-                                              : fmt::format("unknown setting '{}' for {}{}", m.key, owner.name,
-                                                            did_you_mean(m.key, owner.setting_names())));
+            const setting_declaration* declared = owner.setting(m.key);
+            if (!declared) {
+                unknown_settings_.push_back({&m, &owner, label});  // reported once the whole workflow is bound
                 continue;
             }
-            if (check_type(m, *type, owner)) out.push_back({m.key, &m.value, *type});
+            if (check_type(m, declared->type, owner)) out.push_back({m.key, &m.value, declared->type, declared});
         }
         return out;
+    }
+
+    // An unknown setting, with where it belongs when another part of the workflow has it.
+    void report_unknown_setting(const workflow& wf, const unknown_setting& u) {
+        const std::string& key = u.at->key;
+        std::string message = u.owner->settings.empty()
+                                  ? fmt::format("unknown setting '{}': {} has no settings", key, u.owner->name)
+                                  : fmt::format("unknown setting '{}' for {}", key, u.owner->name);
+        std::vector<std::string> places;
+        for_each_part(wf, [&](const registry_entry& owner, const std::string& label, const std::string& section) {
+            if (label != u.label && owner.setting(key)) places.push_back(fmt::format("[{}] ({})", section, owner.name));
+        });
+        if (!places.empty())
+            message += fmt::format(": it is a setting of {}; write it there", fmt::join(places, " or "));
+        else
+            message += did_you_mean(key, u.owner->setting_names());
+        diags_.error(u.at->key_where, message);
+    }
+
+    // Calls f(entry, settings label, section) for the runner, each pipeline and each bound component.
+    template <class F>
+    static void for_each_part(const workflow& wf, F f) {
+        f(*wf.runner, "config", "config");
+        const auto components = [&](const std::vector<component_binding>& bindings, const std::string& prefix) {
+            for (const auto& b : bindings) {
+                const std::string label = prefix + b.role;
+                if (b.component) f(*b.component, label, label);
+                for (const auto& step : b.chain) f(*step.component, label + "." + step.component->name, label + "." + step.component->name);
+            }
+        };
+        components(wf.components, "");
+        for (const auto& p : wf.pipelines) {
+            f(*p.pipeline, p.role + ".config", p.role + ".config");
+            components(p.components, p.role + ".");
+        }
     }
 
     // The compiler has the final word on the C++ type; this catches what TOML alone shows is wrong.
@@ -320,8 +377,18 @@ private:
         return false;
     }
 
+    // "[train.model_trainer]" for each bound pipeline that has the role, or "".
+    static std::string pipelines_with_role(const workflow& wf, const std::string& role) {
+        std::vector<std::string> sections;
+        for (const auto& p : wf.pipelines)
+            if (contains(p.pipeline->component_roles(), role)) sections.push_back(fmt::format("[{}.{}]", p.role, role));
+        return fmt::format("{}", fmt::join(sections, " or "));
+    }
+
     const registry& reg_;
     diagnostics& diags_;
+    std::vector<std::string> runner_roles_;
+    std::vector<unknown_setting> unknown_settings_;
 };
 
 }  // namespace

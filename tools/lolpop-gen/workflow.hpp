@@ -12,6 +12,7 @@ struct setting {
     std::string key;
     const node* value;  // checked against `type`
     std::string type;   // the registry type
+    const setting_declaration* declaration;
 };
 
 // One component of a chain (a list of row-wise feature transformers fused into one).
