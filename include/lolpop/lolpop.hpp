@@ -31,6 +31,7 @@
 
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/configuration/did_you_mean.hpp>
+#include <lolpop/configuration/setting_rules.hpp>
 #include <lolpop/configuration/setting_value.hpp>
 
 #include <lolpop/data/atomic_file.hpp>

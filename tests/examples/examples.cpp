@@ -328,7 +328,8 @@ TEST_CASE("seattle_weather dev: every step as its own process, overrides, and ba
         std::string message;
     };
     const bad_case cases[] = {
-        {"--set 'config.lags=[0.5]'", "lags must be whole numbers from 1 to 1000000, got 0.5 (config.lags)"},
+        {"--set 'config.lags=[0.5]'", "config.lags = 0.5 is outside its range [1, inf) (settings)"},
+        {"--set 'config.lags=[1.5]'", "lags must be whole numbers from 1 to 1000000, got 1.5 (config.lags)"},
         {"--set config.horizon=3", "lag 1 is below the horizon 3"},
         {"--set config.time_column=day", "time_column 'day' is not a column of the data (did you mean 'date'?)"},
         {"predict --set config.predict_data=" LOLPOP_TEST_DATA "/csv/ragged.csv", "ragged.csv:3"},

@@ -52,12 +52,6 @@ std::string float_literal(double v) {
     return text;
 }
 
-bool is_non_finite(const node& v) {
-    if (v.type == toml::node_type::floating_point) return !std::isfinite(v.floating);
-    return std::any_of(v.items.begin(), v.items.end(), is_non_finite) ||
-           std::any_of(v.members.begin(), v.members.end(), [](const member& m) { return is_non_finite(m.value); });
-}
-
 std::string string_expression(const node& v, std::string_view where) {
     if (has_env(v)) return fmt::format("lolpop::expand_env({}, {})", cpp_string_literal(v.string), cpp_string_literal(where));
     return fmt::format("std::string{{{}}}", cpp_string_literal(v.string));
@@ -226,22 +220,104 @@ std::vector<std::string> headers_of(const workflow& wf) {
     return out;
 }
 
-bool needs_limits(const workflow& wf) {
-    auto any = [](const std::vector<setting>& settings) {
-        return std::any_of(settings.begin(), settings.end(), [](const setting& s) { return is_non_finite(*s.value); });
-    };
-    auto any_of_component = [&](const component_binding& c) {
-        return any(c.settings) ||
-               std::any_of(c.chain.begin(), c.chain.end(), [&](const chain_step& step) { return any(step.settings); });
-    };
-    bool found = any(wf.config);
-    for (const auto& c : wf.components) found = found || any_of_component(c);
-    for (const auto& p : wf.pipelines) {
-        found = found || any(p.config);
-        for (const auto& c : p.components) found = found || any_of_component(c);
-    }
-    return found;
+std::string names_list(const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (const auto& n : names) out.push_back(cpp_string_literal(n));
+    return fmt::format("{{{}}}", fmt::join(out, ", "));
 }
+
+std::string range_literal(const value_range& r) {
+    const auto bound = [](double v) {
+        if (std::isinf(v)) return std::string(v > 0 ? "std::numeric_limits<double>::infinity()" : "-std::numeric_limits<double>::infinity()");
+        return float_literal(v);
+    };
+    return fmt::format("lolpop::setting_range{{{}, {}, {}, {}, {}}}", bound(r.low), bound(r.high), r.low_open, r.high_open,
+                       cpp_string_literal(r.text));
+}
+
+// check_settings(): the registry's declarations of every bound part, on the effective settings.
+class rules_writer {
+public:
+    rules_writer(header_writer& w, const workflow& wf) : w_(w), wf_(wf) {}
+
+    void write() {
+        part(*wf_.runner, "s.config", "config", nullptr);
+        for (const auto& b : wf_.components) binding(b, "s", b.role, nullptr);
+        for (const auto& p : wf_.pipelines) {
+            const std::string access = fmt::format("lolpop::part<{}>(s)", role_tag(p.role));
+            part(*p.pipeline, access + ".config", p.role + ".config", &p);
+            for (const auto& b : p.components) binding(b, access, fmt::format("{}.{}", p.role, b.role), &p);
+        }
+    }
+
+private:
+    void binding(const component_binding& b, const std::string& parent, const std::string& path, const pipeline_binding* p) {
+        const std::string access = fmt::format("lolpop::part<{}>({})", role_tag(b.role), parent);
+        if (b.component) return part(*b.component, access, path, p);
+        for (const chain_step& step : b.chain)
+            part(*step.component, fmt::format("lolpop::part<lolpop::chain_step<{}>>({})", step.component->type, access),
+                 fmt::format("{}.{}", path, step.component->name), p);
+    }
+
+    void part(const registry_entry& e, const std::string& access, const std::string& path, const pipeline_binding* p) {
+        std::vector<std::pair<location, std::string>> checks;
+        for (const auto& d : e.settings)
+            if (std::string check = declaration_check(d, path, p); !check.empty()) checks.emplace_back(d.where, check);
+        for (const auto& r : e.rules) {
+            std::vector<std::string> members;
+            for (const auto& name : r.sum) members.push_back("double(c." + name + ")");
+            checks.emplace_back(r.where, fmt::format("lolpop::check_setting_sum({{{}}}, {}, {}, {});", fmt::join(members, ", "),
+                                                     float_literal(r.equals), cpp_string_literal(fmt::format("{}", fmt::join(r.sum, " + "))),
+                                                     cpp_string_literal(path)));
+        }
+        if (checks.empty()) return;
+        w_.line("    {");
+        w_.line(fmt::format("        const auto& c = {};", access));
+        for (const auto& [where, check] : checks) {
+            w_.at(where);  // a declaration of a member the C++ config lacks is an error at the registry's line
+            w_.line("        " + check);
+            w_.back_to_header();
+        }
+        w_.line("    }");
+    }
+
+    std::string declaration_check(const setting_declaration& d, const std::string& path, const pipeline_binding* p) {
+        const std::string member = "c." + d.name;
+        const std::string where = cpp_string_literal(path + "." + d.name);
+        if (d.range) return fmt::format("lolpop::check_range({}, {}, {});", member, range_literal(*d.range), where);
+        if (!d.one_of.empty()) {
+            auto list = d.one_of.find(d.one_of.count(wf_.runner->task) ? wf_.runner->task : std::string());
+            if (list == d.one_of.end()) return "";
+            return fmt::format("lolpop::check_one_of({}, {}, {});", member, names_list(list->second), where);
+        }
+        if (!d.keys_of.empty() && p)
+            for (const auto& b : p->components)
+                if (b.role == d.keys_of && b.component)
+                    return fmt::format("lolpop::check_setting_keys({}, {}, {}, {});", member, names_list(b.component->setting_names()),
+                                       cpp_string_literal(b.component->name), where);
+        if (!d.requires_role.empty() && !bound(d.requires_role))
+            return fmt::format("if ({}) throw lolpop::error({}, \"settings\");", member,
+                               cpp_string_literal(fmt::format("{}.{} is on, but it needs a {} and none is bound", path, d.name,
+                                                              d.requires_role)));
+        return "";
+    }
+
+    // Whether "<pipeline role>.<role>" (or a runner's "<role>") is bound to a component.
+    bool bound(const std::string& path) const {
+        const auto dot = path.find('.');
+        const std::vector<component_binding>* bindings = &wf_.components;
+        if (dot != std::string::npos) {
+            bindings = nullptr;
+            for (const auto& p : wf_.pipelines)
+                if (p.role == path.substr(0, dot)) bindings = &p.components;
+        }
+        const std::string role = path.substr(dot == std::string::npos ? 0 : dot + 1);
+        return bindings && std::any_of(bindings->begin(), bindings->end(), [&](const component_binding& b) { return b.role == role; });
+    }
+
+    header_writer& w_;
+    const workflow& wf_;
+};
 
 }  // namespace
 
@@ -255,10 +331,10 @@ std::string emit_header(const workflow& wf, const header_identity& id) {
     header_writer w(id.header_path);
     w.line(fmt::format("// Generated by lolpop-gen {} from {}. Do not edit.", generator_version, id.source));
     w.line("#pragma once");
-    for (std::string_view header : {"core/profile_info", "configuration/setting_value", "composition/settings",
+    for (std::string_view header : {"core/profile_info", "configuration/setting_value", "configuration/setting_rules", "composition/settings",
                                     "composition/role", "composition/bind"})
         w.line(fmt::format("#include <lolpop/{}.hpp>", header));
-    if (needs_limits(wf)) w.line("#include <limits>");
+    w.line("#include <limits>");
     for (const auto& h : headers_of(wf)) w.line(fmt::format("#include <{}>", h));
     w.line("");
     w.line("namespace lolpop_profile {");
@@ -288,6 +364,11 @@ std::string emit_header(const workflow& wf, const header_identity& id) {
         for (const auto& c : p.components) component_settings(w, c, pipeline, fmt::format("{}.{}", p.role, c.role));
     }
     w.line("    return s;");
+    w.line("}");
+    w.line("");
+    w.line("// The registry's declarations of the settings' values, on the effective settings (--set included).");
+    w.line("inline void check_settings([[maybe_unused]] const workflow::settings& s) {");
+    rules_writer(w, wf).write();
     w.line("}");
     w.line("");
     w.line("}  // namespace lolpop_profile");

@@ -417,13 +417,19 @@ void read_enums(const member& table, registry& reg, diagnostics& diags) {
 // with defaults (the generator adds up the defaults of the settings a profile leaves out).
 void resolve_declarations(registry_entry& e, const registry& reg, diagnostics& diags) {
     for (auto& d : e.settings) {
-        if (d.one_of_name.empty()) continue;
-        auto found = reg.enums.find(d.one_of_name);
-        if (found == reg.enums.end())
-            diags.error(d.where, fmt::format("setting '{}': one_of names no [enums] list '{}'{}", d.name, d.one_of_name,
-                                             did_you_mean(d.one_of_name, names_of_enums(reg))));
-        else
-            d.one_of = found->second;
+        if (!d.one_of_name.empty()) {
+            auto found = reg.enums.find(d.one_of_name);
+            if (found == reg.enums.end())
+                diags.error(d.where, fmt::format("setting '{}': one_of names no [enums] list '{}'{}", d.name, d.one_of_name,
+                                                 did_you_mean(d.one_of_name, names_of_enums(reg))));
+            else
+                d.one_of = found->second;
+        }
+        // The C++ default is a valid value, whatever it means ("" for "the runner's choice").
+        if (d.default_value && d.default_value->is_string())
+            for (auto& [task, names] : d.one_of)
+                if (std::find(names.begin(), names.end(), d.default_value->string) == names.end())
+                    names.push_back(d.default_value->string);
     }
     for (const auto& r : e.rules)
         for (const auto& name : r.sum) {

@@ -1,6 +1,7 @@
 #pragma once
 // main() of a profile binary: parse the command line, build the workflow's settings (profile
-// values, ${env:...} expanded now, --set overrides on top), then run one step or all of them.
+// values, ${env:...} expanded now, --set overrides on top), check them against the registry's
+// declarations, then run one step or all of them.
 #include <lolpop/cli/command_line.hpp>
 #include <lolpop/report/console_report.hpp>
 #include <lolpop/report/run_report.hpp>
@@ -12,13 +13,15 @@
 namespace lolpop {
 
 template <class Workflow>
-int profile_main(int argc, char** argv, const profile_info& profile, typename Workflow::settings (*make_settings)()) {
+int profile_main(int argc, char** argv, const profile_info& profile, typename Workflow::settings (*make_settings)(),
+                 void (*check_settings)(const typename Workflow::settings&)) {
     const parsed_command_line parsed = parse_command_line(argc, argv, profile);
     if (!parsed.command) return parsed.exit_code;
     const command_line& cmd = *parsed.command;
     try {
         typename Workflow::settings settings = make_settings();
         for (const setting_override& o : cmd.overrides) set_by_path(settings, o.path, o.value, "");
+        check_settings(settings);
         if (cmd.describe) {
             std::vector<described_part> parts;
             describe_tree<Workflow>(settings, "", parts);
