@@ -11,6 +11,7 @@
 #   first-error-gcc: <regex>, first-error-clang: <regex>, expect-gcc: <regex>, expect-clang:
 #                          <regex>   the same, for that compiler only (its own wording)
 #   max-lines: <n>         the diagnostic's budget in lines (default 30)
+#   max-lines-gcc: <n>, max-lines-clang: <n>   that compiler's budget, in place of max-lines
 #   registry: <file.toml>  (profiles) a user registry, relative to the calling source directory
 #   <line>  # fix: <text>  (profiles and registries) the twin has <text> in place of that line
 #
