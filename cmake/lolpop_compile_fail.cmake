@@ -5,9 +5,13 @@
 # a twin that must build. The case file says what to expect in comments ("#" in a profile, "//"
 # in C++), read by lolpop_compile_fail_check.cmake (see there):
 #
-#   first-error: <regex>   a line of the first error (every line up to the first "error:" line)
+#   first-error: <regex>   a line of the first error (the first "error:" line and its context:
+#                          the lines before it with GCC, the notes after it with clang)
 #   expect: <regex>        a line of the whole diagnostic
+#   first-error-gcc: <regex>, first-error-clang: <regex>, expect-gcc: <regex>, expect-clang:
+#                          <regex>   the same, for that compiler only (its own wording)
 #   max-lines: <n>         the diagnostic's budget in lines (default 30)
+#   max-lines-gcc: <n>, max-lines-clang: <n>   that compiler's budget, in place of max-lines
 #   registry: <file.toml>  (profiles) a user registry, relative to the calling source directory
 #   <line>  # fix: <text>  (profiles and registries) the twin has <text> in place of that line
 #
@@ -46,7 +50,7 @@ function(lolpop_compile_fail_test name)
   if(NOT standard)
     set(standard "-std=c++20")
   endif()
-  set(args "-DCXX=${CMAKE_CXX_COMPILER}" "-DSTANDARD=${standard}"
+  set(args "-DCXX=${CMAKE_CXX_COMPILER}" "-DCOMPILER_ID=${CMAKE_CXX_COMPILER_ID}" "-DSTANDARD=${standard}"
            "-DINCLUDES=${includes}|$<JOIN:$<TARGET_PROPERTY:${arg_TARGET},INTERFACE_INCLUDE_DIRECTORIES>,|>"
            "-DIMPLICIT=${implicit}"
            "-DDEFINES=$<JOIN:$<TARGET_PROPERTY:${arg_TARGET},INTERFACE_COMPILE_DEFINITIONS>,|>"

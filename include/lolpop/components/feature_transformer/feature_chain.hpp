@@ -102,6 +102,10 @@ template <class... Steps>
 class feature_chain {
     static_assert(sizeof...(Steps) > 0, "feature_chain: a chain needs at least one step");
     static_assert((detail::check_chain_step<Steps>::value && ...));
+    // False when a step failed the check above. Clang goes on to instantiate the member functions
+    // a pipeline calls even then; the ones that call what only row-wise steps have are empty for
+    // such a chain, so that the check is all it reports (as with GCC).
+    static constexpr bool chainable = (row_feature_transformer<Steps> && ...);
     static_assert(detail::distinct_step_names<Steps...>(),
                   "feature_chain: a transformer may appear only once in a chain, since its settings are named after it");
 
@@ -184,9 +188,13 @@ public:
 
     std::string save_state() const {
         require_fitted();
-        const std::vector<std::string> states =
-            std::apply([](const Steps&... s) { return std::vector<std::string>{s.save_state()...}; }, steps_);
-        return detail::save_chain_state(input_, step_names, states);
+        if constexpr (chainable) {
+            const std::vector<std::string> states =
+                std::apply([](const Steps&... s) { return std::vector<std::string>{s.save_state()...}; }, steps_);
+            return detail::save_chain_state(input_, step_names, states);
+        } else {
+            return {};
+        }
     }
 
     // Throws lolpop::error for bytes another chain (other steps) or nothing saved, or whose steps
@@ -194,9 +202,11 @@ public:
     void load_state(std::string_view bytes) {
         fitted_ = false;
         detail::chain_state state = detail::load_chain_state(bytes, step_names);
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (std::get<I>(steps_).load_state(state.states[I]), ...);
-        }(std::index_sequence_for<Steps...>{});
+        if constexpr (chainable) {
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                (std::get<I>(steps_).load_state(state.states[I]), ...);
+            }(std::index_sequence_for<Steps...>{});
+        }
         fitted(std::move(state.input));
     }
 
@@ -257,17 +267,19 @@ private:
 
     template <std::size_t I>
     void add_step(program& p) const {
-        auto plan = std::get<I>(steps_).plan(p.output);
-        const std::size_t n = plan.cells.size();
-        program next{std::move(plan.output), std::vector<std::size_t>(n), std::vector<ops>(n), std::vector<char>(n, 0)};
-        for (std::size_t k = 0; k < n; ++k) {
-            const auto& cell = plan.cells[k];
-            next.source[k] = p.source[cell.source];
-            next.cell_ops[k] = p.cell_ops[cell.source];
-            std::get<I>(next.cell_ops[k]) = cell.op;
-            next.changes[k] = p.changes[cell.source] || cell.changes;
+        if constexpr (chainable) {
+            auto plan = std::get<I>(steps_).plan(p.output);
+            const std::size_t n = plan.cells.size();
+            program next{std::move(plan.output), std::vector<std::size_t>(n), std::vector<ops>(n), std::vector<char>(n, 0)};
+            for (std::size_t k = 0; k < n; ++k) {
+                const auto& cell = plan.cells[k];
+                next.source[k] = p.source[cell.source];
+                next.cell_ops[k] = p.cell_ops[cell.source];
+                std::get<I>(next.cell_ops[k]) = cell.op;
+                next.changes[k] = p.changes[cell.source] || cell.changes;
+            }
+            p = std::move(next);
         }
-        p = std::move(next);
     }
 
     // The entries for `outputs` of `p`, in that order. Categorical inputs are read as row values

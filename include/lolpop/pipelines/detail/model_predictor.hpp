@@ -103,13 +103,7 @@ public:
 
     // Both from one pass over X (and one prediction, when the trainer offers it).
     predictions predict_all(const model_type& m, const frame& X, bool with_proba) const {
-        return with_features(m, X, [&](const auto& features) {
-            if constexpr (all_predicting_trainer<Trainer, std::decay_t<decltype(features)>>)
-                if (with_proba) return trainer_.predict_all(m.model, features);
-            predictions out{trainer_.predict(m.model, features), {}};
-            if (with_proba) out.proba = trainer_.predict_proba(m.model, features);
-            return out;
-        });
+        return with_features(m, X, [&](const auto& features) { return predict_all_of(m, features, with_proba); });
     }
 
     // Each row's feature contributions (the explainer's get_explanations) to the prediction of m,
@@ -122,6 +116,17 @@ public:
     }
 
 private:
+    // A member template rather than the lambda's body: there, clang looks trainer_.predict_all up
+    // when the class is instantiated, even in the discarded branch, and a trainer without it fails.
+    template <class Input>
+    predictions predict_all_of(const model_type& m, const Input& features, bool with_proba) const {
+        if constexpr (all_predicting_trainer<Trainer, Input>)
+            if (with_proba) return trainer_.predict_all(m.model, features);
+        predictions out{trainer_.predict(m.model, features), {}};
+        if (with_proba) out.proba = trainer_.predict_proba(m.model, features);
+        return out;
+    }
+
     // Calls `use` with X as the model reads it.
     template <class Use>
     static auto with_features(const model_type& m, const frame& X, Use use) {
