@@ -45,6 +45,16 @@ function(lolpop_target_profile target)
     list(APPEND registry_args --registry "${registry}")
   endforeach()
 
+  # The include path the header is compiled with, on which lolpop-gen looks up the header of each
+  # registry entry the profile uses: the target's include directories (its own, and those of what
+  # it links, lolpop's included) and the compiler's.
+  set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  set(include_args "$<$<BOOL:${includes}>:--include-dir$<SEMICOLON>$<JOIN:${includes},$<SEMICOLON>--include-dir$<SEMICOLON>>>")
+  set(implicit_args "")
+  foreach(dir IN LISTS CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES)
+    list(APPEND implicit_args --include-dir "${dir}")
+  endforeach()
+
   set(profile_path "${arg_PROFILE}")
   cmake_path(ABSOLUTE_PATH profile_path BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
   set(gen_dir "${CMAKE_CURRENT_BINARY_DIR}/${target}.gen")
@@ -63,11 +73,12 @@ function(lolpop_target_profile target)
     OUTPUT "${stamp}"
     BYPRODUCTS "${header}"
     COMMAND lolpop::lolpop-gen --profile "${arg_PROFILE}" ${registry_args}
-            --output "${header}" --depfile "${depfile}" --stamp "${stamp}"
+            --output "${header}" --depfile "${depfile}" --stamp "${stamp}" "${include_args}" ${implicit_args}
     DEPENDS lolpop::lolpop-gen "${profile_path}" ${registries}
     DEPFILE "${depfile}"
     WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
     COMMENT "lolpop-gen: ${arg_PROFILE} -> ${target}"
+    COMMAND_EXPAND_LISTS
     VERBATIM)
   cmake_policy(POP)
   target_sources(${target} PRIVATE "${stamp}" "${header}")

@@ -122,6 +122,12 @@ function(build what dir gen_dir extra_flags)
     foreach(registry IN LISTS registries)
       list(APPEND gen_args --registry "${registry}")
     endforeach()
+    # The compiler's include path, its own directories too: the registry's headers are looked up there.
+    foreach(dir IN LISTS includes implicit)
+      if(dir)
+        list(APPEND gen_args --include-dir "${dir}")
+      endif()
+    endforeach()
     execute_process(COMMAND "${GENERATOR}" ${gen_args} --output "${gen_dir}/lolpop_profile.hpp"
                     WORKING_DIRECTORY "${dir}" RESULT_VARIABLE gen_rc OUTPUT_VARIABLE gen_out ERROR_VARIABLE gen_err)
     if(NOT gen_rc EQUAL 0 OR NOT "${gen_out}${gen_err}" STREQUAL "")

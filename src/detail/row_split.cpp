@@ -69,7 +69,10 @@ row_parts cut_rows(std::span<const std::size_t> rows, std::size_t train_end, std
     return {rows.first(train_end), rows.subspan(train_end, valid_end - train_end), rows.subspan(valid_end)};
 }
 
-data_split assemble_split(const frame& data, const std::string& target, const row_parts& rows) {
+data_split assemble_split(const frame& data, const std::string& target, const row_parts& rows, const context& ctx,
+                          std::string_view component) {
+    ctx.log(log_level::info, fmt::format("{}: split {} rows: train {}, valid {}, test {}", component, data.rows(),
+                                         rows.train.size(), rows.valid.size(), rows.test.size()));
     const std::string target_name[] = {target};
     const frame features = data.drop(target_name);
     const column& y = data[target];

@@ -1,6 +1,7 @@
 #pragma once
 // What random_splitter and stratified_splitter share: ratio checks, a portable shuffle and the
 // assembly of the parts.
+#include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
 #include <lolpop/core/split.hpp>
 
@@ -38,6 +39,9 @@ struct row_parts {
 // [train_end, valid_end), [valid_end, rows.size()).
 row_parts cut_rows(std::span<const std::size_t> rows, std::size_t train_end, std::size_t valid_end);
 
-data_split assemble_split(const frame& data, const std::string& target, const row_parts& rows);
+// The parts of `data` that `rows` lists, logged at info through `ctx` as "<component>: split N
+// rows: train A, valid B, test C".
+data_split assemble_split(const frame& data, const std::string& target, const row_parts& rows, const context& ctx,
+                          std::string_view component);
 
 }  // namespace lolpop::detail

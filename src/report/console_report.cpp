@@ -28,6 +28,7 @@ void print_outcome(const dataset_version& v) {
 void print_outcome(const train_outcome& t) {
     fmt::print("model '{}' version {} ({}) trained by {}\n", t.version.model_name, t.version.version, t.version.id,
                t.version.trainer);
+    fmt::print("split: train {} rows, validation {}, test {}\n", t.split.train, t.split.valid, t.split.test);
     print_metrics("test metrics", t.metrics);
     if (t.deployed_score)
         fmt::print("deployed model {} = {:.4f}; new model {}\n", t.perf_metric, *t.deployed_score,

@@ -89,6 +89,8 @@ void summary_section(page& p, const run_report_data& d, check_status overall) {
           d.reports.size() == 1 ? "" : "s");
     p.add("<dt>dataset</dt><dd>'{}' version <code>{}</code>: {} rows &#215; {} columns</dd>\n", xml_escape(d.data.dataset_name),
           xml_escape(d.data.id), d.data.rows, d.data.cols);
+    p.add("<dt>split</dt><dd><span class=\"split\">train {} rows, validation {}, test {}</span></dd>\n", d.split.train,
+          d.split.valid, d.split.test);
     p.add("<dt>model</dt><dd>'{}' version {} <code>{}</code>, trained by {}</dd>\n", xml_escape(d.model.model_name),
           d.model.version, xml_escape(d.model.id), xml_escape(d.model.trainer));
     if (d.deployed)

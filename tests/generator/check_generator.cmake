@@ -6,7 +6,8 @@
 #   [-DCXX=<compiler> -DINCLUDES=<a|b|...> -DSOURCE=<file.cpp>] (compile_fail)
 #
 # fail: the profile's "# expect: <regex>" lines must match the lines of stderr one by one, the exit
-# code must be 1 and nothing may be written; a "# registry: <file>" line adds a registry.
+# code must be 1 and nothing may be written; a "# registry: <file>" line adds a registry, an
+# "# include-dir: <dir>" line an --include-dir (the headers of the entries used are looked up).
 # pass: exit code 0, nothing on stderr, every "#line" back to the header names the right line, then
 # the EXPECT checks.
 # unchanged: a second run leaves the header's and depfile's timestamps alone; a changed profile
@@ -39,6 +40,9 @@ function(run_generator profile)
   set(args --profile "${profile}" --output "${header}" --depfile "${depfile}" --stamp "${stamp}")
   foreach(registry IN LISTS registries)
     list(APPEND args --registry "${registry}")
+  endforeach()
+  foreach(dir IN LISTS include_dirs)
+    list(APPEND args --include-dir "${dir}")
   endforeach()
   execute_process(COMMAND "${GENERATOR}" ${args} RESULT_VARIABLE result ERROR_VARIABLE stderr)
   set(rc "${result}" PARENT_SCOPE)
@@ -79,6 +83,8 @@ if(MODE STREQUAL "fail")
       set(expected_${count} "${CMAKE_MATCH_1}")
     elseif("${profile_${n}}" MATCHES "^# registry: (.*)$")
       list(APPEND registries "${CMAKE_MATCH_1}")
+    elseif("${profile_${n}}" MATCHES "^# include-dir: (.*)$")
+      list(APPEND include_dirs "${CMAKE_MATCH_1}")
     endif()
   endforeach()
   if(count EQUAL 0)

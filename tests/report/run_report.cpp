@@ -45,6 +45,7 @@ run_report_data sample(const lolpop_test::temp_directory& tmp) {
     d.model.model_name = "breast_cancer";
     d.model.version = 2;
     d.model.trainer = "xgboost_trainer";
+    d.split = {.train = 350, .valid = 50, .test = 100};
     d.test_metrics = {{"accuracy", 0.96}, {"roc_auc", 0.99712345}, {"log_loss", std::nan("")}};
     d.perf_metric = "roc_auc";
     d.deployed_score = 0.999;
@@ -80,6 +81,8 @@ TEST_CASE("the run report is one well-formed page with the run's metrics, plots,
     CHECK(summary.find("4e79858357f55df4") != std::string::npos);
     CHECK(summary.find("500 rows &#215; 32 columns") != std::string::npos);
     CHECK(summary.find("'breast_cancer' version 2") != std::string::npos);
+    CHECK(summary.find("<dt>split</dt><dd><span class=\"split\">train 350 rows, validation 50, test 100</span></dd>") !=
+          std::string::npos);
     CHECK(summary.find("not deployed: the deployed model scored better and stays") != std::string::npos);
     CHECK(summary.find("prediction_job-3") != std::string::npos);
     // The worst status of all reports.

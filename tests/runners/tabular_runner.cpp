@@ -35,6 +35,10 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
 
 using namespace lolpop;
 namespace fs = std::filesystem;
@@ -105,6 +109,19 @@ struct store_counts {
 };
 store_counts count(sqlite_metadata_tracker& t, const std::string& model) {
     return {t.list_runs().size(), t.list_model_versions(model).size(), t.list_prediction_jobs().size()};
+}
+
+// Every file under `dir` with its bytes: the stores as they are on disk.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+    std::map<std::string, std::string> out;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        out[fs::relative(entry.path(), dir).generic_string()] = bytes.str();
+    }
+    return out;
 }
 
 }  // namespace
@@ -266,6 +283,41 @@ TEST_CASE("bad input stops the step with a clear error and leaves the stores as 
         CHECK(count(w.metadata(), "breast_cancer") == before);
     }
     CHECK(std::distance(fs::recursive_directory_iterator(home / "artifacts"), {}) == artifacts_before);
+}
+
+TEST_CASE("a target or index column the data lacks stops process first: no dataset version, no run, the stores byte for byte") {
+    lolpop_test::temp_directory home, input;
+    auto settings = breast_cancer_settings(home);
+    breast_cancer_workflow(settings, test_profile).build_all();
+    const auto before = snapshot(home.path());
+    REQUIRE(before.count("metadata.db") == 1);
+    std::string expected;
+
+    SUBCASE("the target") {
+        settings.config.model_target = "targte";
+        expected =
+            "model_target 'targte' is not a column of the data (did you mean 'target'?) (" + settings.config.train_data + ")";
+    }
+    SUBCASE("the index") {
+        settings.config.model_index = "idx";
+        expected = "model_index 'idx' is not a column of the data (did you mean 'id'?) (" + settings.config.train_data + ")";
+    }
+    SUBCASE("a large file is judged by its header, before its rows are read") {
+        // Its last record is broken: reading the rows first would report that instead.
+        const std::string rows = read_file(settings.config.train_data);
+        std::string text = rows;
+        for (int i = 0; i < 20; ++i) text += rows.substr(rows.find('\n') + 1);
+        text += "1,2\n";
+        settings.config.train_data = input / "large.csv";
+        write_file_atomically(settings.config.train_data, text);
+        settings.config.model_target = "Target";
+        expected = "model_target 'Target' is not a column of the data (did you mean 'target'?) (" + settings.config.train_data + ")";
+    }
+    {
+        breast_cancer_workflow w(settings, test_profile);
+        CHECK_THROWS_WITH_AS(w.process_data(), expected.c_str(), error);
+    }
+    CHECK(snapshot(home.path()) == before);
 }
 
 TEST_CASE("predict reads, scores and writes in chunks as it would the whole input, and bad input late in it stores nothing") {

@@ -136,6 +136,12 @@ public:
         next_line_ += 1 + static_cast<unsigned>(std::count(text.begin(), text.end(), '\n'));
     }
     void at(const location& where) { line(line_directive(where)); }
+    // `text` on line where.line of where.file, starting at where.column when it fits, so that the
+    // compiler's caret points at the registry's own text.
+    void at_column(const location& where, std::string_view text) {
+        at(where);
+        line(fmt::format("{}{}", std::string(where.column > 1 ? where.column - 1 : 0, ' '), text));
+    }
     void back_to_header() { line(fmt::format("#line {} {}", next_line_ + 1, header_literal_)); }
 
     // `using <alias> = <tmpl><binds...>;`, one #line per binding.
@@ -175,12 +181,95 @@ std::string bind_text(std::string_view role, std::string_view type) {
     return fmt::format("lolpop::bind<{}, {}>", role_tag(role), type);
 }
 
+// A component as the workflow names it: the alias checked at the registry's lines.
+std::string component_type(const registry_entry& e) { return fmt::format("registry_types::{}", e.name); }
+
+// The components a workflow uses, each once, in the order of the profile, with the roles it fills.
+std::vector<std::pair<const registry_entry*, std::vector<std::string>>> used_components(const workflow& wf) {
+    std::vector<std::pair<const registry_entry*, std::vector<std::string>>> out;
+    auto add = [&](const registry_entry* e, const std::string& role) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& u) { return u.first == e; });
+        if (it == out.end()) it = out.insert(out.end(), {e, {}});
+        if (std::find(it->second.begin(), it->second.end(), role) == it->second.end()) it->second.push_back(role);
+    };
+    auto add_bindings = [&](const std::vector<component_binding>& bindings) {
+        for (const auto& b : bindings) {
+            if (b.component) add(b.component, b.role);
+            for (const chain_step& step : b.chain) add(step.component, b.role);
+        }
+    };
+    add_bindings(wf.components);
+    for (const auto& p : wf.pipelines) add_bindings(p.components);
+    return out;
+}
+
+// What stands in for a component whose registry entry is wrong, so that the registry's line
+// carries the one error: the null component of the roles it fills (when they share one), else
+// lolpop::unbound, which the composition reports as a missing required role.
+const registry_entry* fallback_component(const std::vector<std::string>& roles, const registry& reg) {
+    std::string null;
+    for (const auto& role : roles) {
+        const registry_role* r = reg.role(role);
+        if (!r || r->null_component.empty() || (!null.empty() && null != r->null_component)) return nullptr;
+        null = r->null_component;
+    }
+    const auto it = reg.components.find(null);
+    return it == reg.components.end() ? nullptr : &it->second;
+}
+
+std::string fallback_type(const std::vector<std::string>& roles, const registry& reg) {
+    const registry_entry* e = fallback_component(roles, reg);
+    return e ? e->type : "lolpop::unbound";
+}
+
+// Each component the workflow uses, stated at its registry entry's lines: its `type` (a
+// misspelled type is the compiler's error at the registry's line; the alias then falls back,
+// through the using-directive, to lolpop::registry_type_missing) and its key, which must be the
+// type's name. The workflow is composed from registry_types::<key> (lolpop::registry_component_t),
+// which stands in quietly for an entry found wrong here.
+void registry_checks(header_writer& w, const workflow& wf, const registry& reg) {
+    const auto used = used_components(wf);
+    if (used.empty()) return;
+    w.line("namespace registry_fallback {");
+    for (const auto& [e, roles] : used) w.line(fmt::format("using {} = lolpop::registry_type_missing;", e->name));
+    w.line("}  // namespace registry_fallback");
+    w.line("namespace registry_declared {");
+    w.line("using namespace registry_fallback;");
+    for (const auto& [e, roles] : used) {
+        w.line(fmt::format("using {} =", e->name));
+        // "::" keeps the type's first name from finding a same-named alias of this namespace.
+        location where = e->type_where;
+        where.column = where.column > 1 ? where.column - 1 : where.column;  // after the quote, less "::"
+        w.at_column(where, fmt::format("::{};", e->type));
+        w.back_to_header();
+    }
+    w.line("}  // namespace registry_declared");
+    for (const auto& [e, roles] : used) {
+        const std::string declared = fmt::format("registry_declared::{}", e->name);
+        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_has_name<{}>, {});", declared,
+                                          cpp_string_literal(fmt::format("component '{}': {} has no 'static constexpr "
+                                                                         "std::string_view name'; give it name = \"{}\"",
+                                                                         e->name, e->type, e->name))));
+        w.back_to_header();
+        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_name_is<{}>({}), {});", declared, cpp_string_literal(e->name),
+                           cpp_string_literal(fmt::format("component '{}': the registry key is not {}::name; make them the same",
+                                                          e->name, e->type))));
+        w.back_to_header();
+    }
+    w.line("namespace registry_types {");
+    for (const auto& [e, roles] : used)
+        w.line(fmt::format("using {} = lolpop::registry_component_t<registry_declared::{}, {}>;", e->name, e->name,
+                           fallback_type(roles, reg)));
+    w.line("}  // namespace registry_types");
+    w.line("");
+}
+
 // A chain's type, each component at its own place in the list, so that the compiler's errors
 // about one of them point at it.
 std::string chain_text(const component_binding& b) {
     std::string out = fmt::format("lolpop::bind<{}, {}<", role_tag(b.role), b.chain_role->chain_type);
     for (std::size_t i = 0; i < b.chain.size(); ++i)
-        out += fmt::format("\n{}\n        {}{}", line_directive(b.chain[i].where), b.chain[i].component->type,
+        out += fmt::format("\n{}\n        {}{}", line_directive(b.chain[i].where), component_type(*b.chain[i].component),
                            i + 1 < b.chain.size() ? "," : ">>");
     return out;
 }
@@ -188,7 +277,7 @@ std::string chain_text(const component_binding& b) {
 std::vector<std::pair<location, std::string>> component_binds(const std::vector<component_binding>& bindings) {
     std::vector<std::pair<location, std::string>> out;
     for (const auto& b : bindings)
-        out.emplace_back(b.where, b.component ? bind_text(b.role, b.component->type) : chain_text(b));
+        out.emplace_back(b.where, b.component ? bind_text(b.role, component_type(*b.component)) : chain_text(b));
     return out;
 }
 
@@ -197,7 +286,7 @@ void component_settings(header_writer& w, const component_binding& b, const std:
     const std::string access = fmt::format("lolpop::part<{}>({})", role_tag(b.role), parent);
     if (b.component) return w.settings_block(access, b.settings, path);
     for (const chain_step& step : b.chain)
-        w.settings_block(fmt::format("lolpop::part<lolpop::chain_step<{}>>({})", step.component->type, access), step.settings,
+        w.settings_block(fmt::format("lolpop::part<lolpop::chain_step<{}>>({})", component_type(*step.component), access), step.settings,
                          fmt::format("{}.{}", path, step.component->name));
 }
 
@@ -321,7 +410,7 @@ private:
 
 }  // namespace
 
-std::string emit_header(const workflow& wf, const header_identity& id) {
+std::string emit_header(const workflow& wf, const registry& reg, const header_identity& id) {
     constexpr std::string_view delimiter = "lolpop_profile";
     if (id.text.find(fmt::format("){}\"", delimiter)) != std::string::npos)
         throw fatal_error(location{}, fmt::format("the resolved profile contains '){}\"', which would end the raw string "
@@ -331,17 +420,23 @@ std::string emit_header(const workflow& wf, const header_identity& id) {
     header_writer w(id.header_path);
     w.line(fmt::format("// Generated by lolpop-gen {} from {}. Do not edit.", generator_version, id.source));
     w.line("#pragma once");
-    for (std::string_view header : {"core/profile_info", "configuration/setting_value", "configuration/setting_rules", "composition/settings",
-                                    "composition/role", "composition/bind"})
+    for (std::string_view header : {"core/profile_info", "configuration/setting_value", "configuration/setting_rules",
+                                    "composition/settings", "composition/role", "composition/bind", "composition/registry_component"})
         w.line(fmt::format("#include <lolpop/{}.hpp>", header));
     w.line("#include <limits>");
-    for (const auto& h : headers_of(wf)) w.line(fmt::format("#include <{}>", h));
+    std::vector<std::string> headers = headers_of(wf);
+    for (const auto& [e, roles] : used_components(wf))  // the stand-ins of registry_checks()
+        if (const registry_entry* fallback = fallback_component(roles, reg);
+            fallback && std::find(headers.begin(), headers.end(), fallback->header) == headers.end())
+            headers.push_back(fallback->header);
+    for (const auto& h : headers) w.line(fmt::format("#include <{}>", h));
     w.line("");
     w.line("namespace lolpop_profile {");
     w.line("");
     w.line(fmt::format("inline constexpr lolpop::profile_info info{{{}, {}, {}, R\"{}({}){}\"}};", cpp_string_literal(id.name),
                        cpp_string_literal(id.build_id), cpp_string_literal(id.source), delimiter, id.text, delimiter));
     w.line("");
+    registry_checks(w, wf, reg);
 
     std::vector<std::pair<location, std::string>> runner_binds = component_binds(wf.components);
     for (const auto& p : wf.pipelines) {

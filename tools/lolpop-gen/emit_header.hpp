@@ -17,7 +17,7 @@ struct header_identity {
     std::string header_path;  // the generated header's absolute path, for #line back to it
 };
 
-std::string emit_header(const workflow& wf, const header_identity& id);
+std::string emit_header(const workflow& wf, const registry& reg, const header_identity& id);
 
 // `text` as a C++ string literal ("..." with escapes).
 std::string cpp_string_literal(std::string_view text);

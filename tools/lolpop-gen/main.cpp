@@ -1,6 +1,7 @@
 // lolpop-gen --profile P.toml --registry R.toml [--registry R2.toml ...] --output OUT.hpp
-//            [--depfile OUT.d] [--stamp OUT.stamp]
+//            [--include-dir DIR ...] [--depfile OUT.d] [--stamp OUT.stamp]
 // lolpop-gen --registry R.toml (--write-roles | --check-roles) INCLUDE_DIR
+#include "check_headers.hpp"
 #include "diagnostics.hpp"
 #include "emit_header.hpp"
 #include "profile_loader.hpp"
@@ -29,10 +30,12 @@ namespace {
 constexpr std::string_view version = LOLPOP_GEN_VERSION;
 
 constexpr std::string_view usage = R"(usage: lolpop-gen --profile P.toml --registry R.toml [--registry R2.toml ...] --output OUT.hpp
-                  [--depfile OUT.d] [--stamp OUT.stamp]
+                  [--include-dir DIR ...] [--depfile OUT.d] [--stamp OUT.stamp]
 
 Turns a lolpop profile into the header that composes its workflow. The first registry is the
 built-in one; later ones add user components. OUT.hpp is written only when its content changes.
+--include-dir gives the include path the header is compiled with: the header of every registry
+entry the profile uses must be found there (without it, headers are not looked up).
 --depfile writes a Makefile-style list of the files read (for the build system), naming the
 --stamp file (touched on every success) or else OUT.hpp as its target.
 
@@ -46,6 +49,7 @@ pipeline's parts, under INCLUDE_DIR.
 struct options {
     fs::path profile;
     std::vector<fs::path> registries;
+    std::vector<fs::path> include_dirs;
     fs::path output;
     std::optional<fs::path> depfile;
     std::optional<fs::path> stamp;
@@ -60,8 +64,9 @@ struct usage_error : std::runtime_error {
 // Returns nullopt when --help or --version was answered.
 std::optional<options> parse_arguments(int argc, char** argv) {
     options opts;
-    static const std::vector<std::string> flags = {"--profile", "--registry", "--output", "--depfile", "--stamp", "--write-roles",
-                                                 "--check-roles", "--help", "--version"};
+    static const std::vector<std::string> flags = {"--profile", "--registry",    "--include-dir", "--output",
+                                                   "--depfile", "--stamp",       "--write-roles", "--check-roles",
+                                                   "--help",    "--version"};
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help") {
@@ -78,6 +83,11 @@ std::optional<options> parse_arguments(int argc, char** argv) {
         const fs::path value = argv[++i];
         if (arg == "--profile") opts.profile = value;
         else if (arg == "--registry") opts.registries.push_back(value);
+        else if (arg == "--include-dir") {
+            // A build system repeats directories (each linked target adds its own): each is searched once.
+            if (std::find(opts.include_dirs.begin(), opts.include_dirs.end(), value) == opts.include_dirs.end())
+                opts.include_dirs.push_back(value);
+        }
         else if (arg == "--output") opts.output = value;
         else if (arg == "--depfile") opts.depfile = value;
         else if (arg == "--stamp") opts.stamp = value;
@@ -167,7 +177,8 @@ int run(const options& opts) {
     const loaded_profile profile = load_profile(opts.profile);
     const location file_start{std::make_shared<const std::string>(opts.profile.string()), 1, 1};
     const auto wf = validate(profile.root, file_start, reg, diags);
-    if (!wf) {
+    if (wf && !opts.include_dirs.empty()) check_headers(*wf, opts.include_dirs, diags);
+    if (!wf || diags.failed()) {
         print(diags.report());
         return 1;
     }
@@ -178,7 +189,7 @@ int run(const options& opts) {
     id.text = to_toml_text(profile.root);
     id.build_id = lolpop::sha256_hex(id.text + "\n" + std::string(version));
     id.header_path = fs::absolute(opts.output).lexically_normal().string();
-    write_if_changed(opts.output, emit_header(*wf, id));
+    write_if_changed(opts.output, emit_header(*wf, reg, id));
 
     if (opts.depfile) {
         std::vector<fs::path> inputs = profile.files;

@@ -210,9 +210,13 @@ private:
         if (field.key == "role") {
             e.role = string_of(field);
             if (!e.role.empty()) check_role(reg_, field, v, diags_);
-        } else if (field.key == "type") e.type = string_of(field);
-        else if (field.key == "header") e.header = string_of(field);
-        else if (field.key == "roles") e.roles = strings_of(field);
+        } else if (field.key == "type") {
+            e.type = string_of(field);
+            e.type_where = v.where;
+        } else if (field.key == "header") {
+            e.header = string_of(field);
+            e.header_where = v.where;
+        } else if (field.key == "roles") e.roles = strings_of(field);
         else if (field.key == "required_components") e.required_components = strings_of(field);
         else if (field.key == "optional_components") e.optional_components = strings_of(field);
         else if (field.key == "required_pipelines") e.required_pipelines = strings_of(field);

@@ -54,6 +54,8 @@ struct registry_entry {
     location where;
     std::string type;    // the C++ type (a template over lolpop::bind<...> for runners and pipelines)
     std::string header;  // as included with <...>
+    location type_where;    // the values' positions: the generated header checks the type there,
+    location header_where;  // lolpop-gen the header
     std::vector<std::string> roles;  // components: the roles it may fill
     std::string role;                // pipelines: the runner role it fills
     std::vector<std::string> required_components;

@@ -51,6 +51,7 @@ int profile_main(int argc, char** argv, const profile_info& profile, typename Wo
                                   .workflow = std::move(parts),
                                   .data = out.data,
                                   .model = out.trained.version,
+                                  .split = out.trained.split,
                                   .test_metrics = out.trained.metrics,
                                   .perf_metric = out.trained.perf_metric,
                                   .deployed_score = out.trained.deployed_score,

@@ -2,6 +2,7 @@
 // What each runner step hands back to its caller (the profile binary prints it, the run report
 // shows it): plain records, so that printing an outcome needs no pipeline.
 #include <lolpop/core/resources.hpp>
+#include <lolpop/core/split.hpp>
 #include <lolpop/core/verdict.hpp>
 
 #include <cstddef>
@@ -12,6 +13,7 @@ namespace lolpop {
 
 struct train_outcome {
     model_version version;
+    split_sizes split;      // the rows of each part the splitter made
     metric_values metrics;  // on the test part
     std::string perf_metric;
     champion_verdict verdict = champion_verdict::unopposed;

@@ -2,6 +2,8 @@
 // Features and target kept apart, as a splitter hands them to a trainer.
 #include <lolpop/core/frame.hpp>
 
+#include <cstddef>
+
 namespace lolpop {
 
 struct labeled_data {
@@ -15,5 +17,14 @@ struct data_split {
     labeled_data valid;
     labeled_data test;
 };
+
+// How many rows each part of a split has (the train outcome and the run report show them).
+struct split_sizes {
+    std::size_t train = 0;
+    std::size_t valid = 0;
+    std::size_t test = 0;
+};
+
+inline split_sizes sizes_of(const data_split& s) noexcept { return {s.train.y.size(), s.valid.y.size(), s.test.y.size()}; }
 
 }  // namespace lolpop

@@ -23,6 +23,7 @@
 #include <lolpop/pipelines/services.hpp>
 
 #include <string>
+#include <vector>
 
 namespace lolpop {
 
@@ -88,6 +89,13 @@ public:
     // stops the step before anything is written. `required` columns must be present.
     template <class Services>
     dataset_version process_data(Services& svc, const std::string& source, const std::vector<std::pair<std::string, std::string>>& required) {
+        // A required column the file's header lacks stops the step before the file is read, when
+        // the connector can say its columns and the transformer keeps them as they are.
+        if constexpr (chunked_data_connector<typename parts::data_connector_type> &&
+                      inert_component<typename parts::data_transformer_type>) {
+            const std::vector<std::string> names = parts_.data_connector.read_chunks(source).names();
+            for (const auto& [setting, column] : required) detail::require_column(names, column, setting, source);
+        }
         frame data = parts_.data_transformer.transform(parts_.data_connector.get_data(source));
         for (const auto& [setting, column] : required) detail::require_column(data, column, setting, source);
         detail::stop_on_error(parts_.data_checker.check_data(data), svc.ctx, "process " + source);

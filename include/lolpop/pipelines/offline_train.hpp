@@ -194,6 +194,7 @@ public:
         check_model(split, test);
 
         train_outcome outcome;
+        outcome.split = sizes_of(split);
         outcome.metrics = test.metrics;
         outcome.perf_metric = metric_name;
         if (config_.compare_to_deployed) compare_models(outcome, deployer, split.test, problem, metric, request);

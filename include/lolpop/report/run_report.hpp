@@ -4,6 +4,7 @@
 #include <lolpop/core/profile_info.hpp>
 #include <lolpop/core/report.hpp>
 #include <lolpop/core/resources.hpp>
+#include <lolpop/core/split.hpp>
 #include <lolpop/core/verdict.hpp>
 #include <lolpop/composition/settings_tree.hpp>
 
@@ -19,6 +20,7 @@ struct run_report_data {
     std::vector<described_part> workflow;  // describe_tree over the effective settings
     dataset_version data;
     model_version model;
+    split_sizes split;  // the rows of the train, validation and test parts
     metric_values test_metrics;
     std::string perf_metric;
     std::optional<double> deployed_score;  // the champion's perf_metric on the same test rows
@@ -31,7 +33,7 @@ struct run_report_data {
 };
 
 // Writes the page to `path` atomically. Sections: summary (profile, overall status, dataset,
-// model, deployment, prediction job), metrics, plots, checks, drift (the reports whose title
+// split sizes, model, deployment, prediction job), metrics, plots, checks, drift (the reports whose title
 // names drift or a comparison), workflow (roles, types, effective settings) and the resolved
 // profile. A file that cannot be read or is not SVG is listed, not inlined. Throws lolpop::error
 // naming `path` when it cannot be written.

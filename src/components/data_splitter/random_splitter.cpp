@@ -7,7 +7,7 @@
 
 namespace lolpop {
 
-random_splitter::random_splitter(const config& cfg, context&) : config_(cfg) {
+random_splitter::random_splitter(const config& cfg, context& ctx) : config_(cfg), ctx_(&ctx) {
     detail::check_split_ratios(cfg.train_ratio, cfg.valid_ratio, cfg.test_ratio, name);
 }
 
@@ -19,7 +19,7 @@ data_split random_splitter::split_data(const frame& data, const std::string& tar
     detail::shuffle_rows(rows, rng);
 
     const auto [train_end, valid_end] = detail::split_points(rows.size(), config_.train_ratio, config_.valid_ratio);
-    return detail::assemble_split(data, target, detail::cut_rows(rows, train_end, valid_end));
+    return detail::assemble_split(data, target, detail::cut_rows(rows, train_end, valid_end), *ctx_, name);
 }
 
 }  // namespace lolpop

@@ -10,7 +10,7 @@
 
 namespace lolpop {
 
-stratified_splitter::stratified_splitter(const config& cfg, context&) : config_(cfg) {
+stratified_splitter::stratified_splitter(const config& cfg, context& ctx) : config_(cfg), ctx_(&ctx) {
     detail::check_split_ratios(cfg.train_ratio, cfg.valid_ratio, cfg.test_ratio, name);
 }
 
@@ -40,7 +40,7 @@ data_split stratified_splitter::split_data(const frame& data, const std::string&
     detail::shuffle_rows(train, rng);
     detail::shuffle_rows(valid, rng);
     detail::shuffle_rows(test, rng);
-    return detail::assemble_split(data, target, {train, valid, test});
+    return detail::assemble_split(data, target, {train, valid, test}, *ctx_, name);
 }
 
 }  // namespace lolpop

@@ -10,7 +10,7 @@
 
 namespace lolpop {
 
-time_ordered_splitter::time_ordered_splitter(const config& cfg, context&) : config_(cfg) {
+time_ordered_splitter::time_ordered_splitter(const config& cfg, context& ctx) : config_(cfg), ctx_(&ctx) {
     detail::check_split_ratios(cfg.train_ratio, cfg.valid_ratio, cfg.test_ratio, name);
 }
 
@@ -30,7 +30,7 @@ data_split time_ordered_splitter::split_data(const frame& data, const std::strin
     }
 
     const auto [train_end, valid_end] = detail::split_points(rows.size(), config_.train_ratio, config_.valid_ratio);
-    return detail::assemble_split(data, target, detail::cut_rows(rows, train_end, valid_end));
+    return detail::assemble_split(data, target, detail::cut_rows(rows, train_end, valid_end), *ctx_, name);
 }
 
 }  // namespace lolpop

@@ -12,6 +12,8 @@
 #include <limits>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 using lolpop::column;
@@ -116,4 +118,20 @@ TEST_CASE("random_splitter rejects an unknown or incomplete target") {
           "the target 'targte' is not a column of the data (did you mean 'target'?) (random_splitter)");
     const frame gaps({column::integer("id", {1, 2, 3}), column::integer("y", {1, 0, 1}, {true, false, true})});
     CHECK(message_of([&] { (void)split({}, gaps, "y"); }) == "the target 'y' is missing in row 2 (random_splitter)");
+}
+
+TEST_CASE("random_splitter logs the sizes of the parts it made") {
+    const frame data = lolpop::read_csv_file(breast_cancer);
+    lolpop::context ctx;
+    std::vector<std::pair<lolpop::log_level, std::string>> logged;
+    ctx.set_logger([&](lolpop::log_level level, std::string_view m) { logged.emplace_back(level, m); });
+    const random_splitter splitter({.train_ratio = 0.7, .valid_ratio = 0.1, .test_ratio = 0.2, .seed = 42}, ctx);
+    const auto s = splitter.split_data(data, "target");
+    REQUIRE(logged.size() == 1);
+    CHECK(logged[0].first == lolpop::log_level::info);
+    CHECK(logged[0].second == "random_splitter: split 500 rows: train 350, valid 50, test 100");
+    const lolpop::split_sizes sizes = lolpop::sizes_of(s);
+    CHECK(sizes.train == 350);
+    CHECK(sizes.valid == 50);
+    CHECK(sizes.test == 100);
 }

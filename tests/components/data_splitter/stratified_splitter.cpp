@@ -13,6 +13,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 using lolpop::column;
@@ -139,4 +141,20 @@ TEST_CASE("stratified_splitter rejects bad ratios and targets") {
     const frame gaps({column::integer("id", {1, 2}), column::categorical("y", {"a", std::nullopt})});
     CHECK(message_of([&] { (void)split({}, gaps, "y"); }) ==
           "the target 'y' is missing in row 2 (stratified_splitter)");
+}
+
+TEST_CASE("stratified_splitter logs the sizes of the parts it made") {
+    const frame data = whole_breast_cancer();
+    lolpop::context ctx;
+    std::vector<std::pair<lolpop::log_level, std::string>> logged;
+    ctx.set_logger([&](lolpop::log_level level, std::string_view m) { logged.emplace_back(level, m); });
+    const auto s = stratified_splitter({}, ctx).split_data(data, "target");
+    REQUIRE(logged.size() == 1);
+    CHECK(logged[0].first == lolpop::log_level::info);
+    const lolpop::split_sizes sizes = lolpop::sizes_of(s);
+    CHECK(sizes.train + sizes.valid + sizes.test == 569);
+    CHECK(logged[0].second == "stratified_splitter: split 569 rows: train " + std::to_string(sizes.train) + ", valid 0, test " +
+                                  std::to_string(sizes.test));
+    CHECK(sizes.train == s.train.X.rows());
+    CHECK(sizes.test == s.test.X.rows());
 }

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <numeric>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 using lolpop::column;
@@ -99,4 +101,23 @@ TEST_CASE("time_ordered_splitter rejects bad ratios, columns, targets and times"
     CHECK(message_of([&] { (void)split({.train_ratio = 0.5, .valid_ratio = 0, .test_ratio = 0.5, .time_column = "date"}, bad_time, "y"); }) ==
           "'2015-13-01' is not an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SS) "
           "(time_ordered_splitter.time_column 'date', row 2)");
+}
+
+TEST_CASE("time_ordered_splitter logs the sizes of the parts it made") {
+    const frame data = lolpop::read_csv_file(seattle);
+    lolpop::context ctx;
+    std::vector<std::pair<lolpop::log_level, std::string>> logged;
+    ctx.set_logger([&](lolpop::log_level level, std::string_view m) { logged.emplace_back(level, m); });
+    const auto s = time_ordered_splitter({.train_ratio = 0.7, .valid_ratio = 0.1, .test_ratio = 0.2, .time_column = ""}, ctx)
+                       .split_data(data, "temp_max");
+    REQUIRE(logged.size() == 1);
+    CHECK(logged[0].first == lolpop::log_level::info);
+    const lolpop::split_sizes sizes = lolpop::sizes_of(s);
+    CHECK(sizes.train == s.train.X.rows());
+    CHECK(sizes.valid == s.valid.X.rows());
+    CHECK(sizes.test == s.test.X.rows());
+    CHECK(sizes.train + sizes.valid + sizes.test == data.rows());
+    CHECK(logged[0].second == "time_ordered_splitter: split " + std::to_string(data.rows()) + " rows: train " +
+                                  std::to_string(sizes.train) + ", valid " + std::to_string(sizes.valid) + ", test " +
+                                  std::to_string(sizes.test));
 }

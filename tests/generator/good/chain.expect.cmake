@@ -14,17 +14,17 @@ expect_header([=[
 expect_header([=[
 using train_pipeline = lolpop::offline_train<
 #line 36 "/[^"]*/good/base\.toml"
-    lolpop::bind<lolpop::role::data_splitter, acme::splitter>,
+    lolpop::bind<lolpop::role::data_splitter, registry_types::acme_splitter>,
 #line 37 "/[^"]*/good/base\.toml"
-    lolpop::bind<lolpop::role::model_trainer, acme::boost>,
+    lolpop::bind<lolpop::role::model_trainer, registry_types::acme_boost>,
 #line 6 "/[^"]*/good/chain\.toml"
     lolpop::bind<lolpop::role::feature_transformer, lolpop::feature_chain<
 #line 7 "/[^"]*/good/chain\.toml"
-        acme::imputer,
+        registry_types::acme_imputer,
 #line 8 "/[^"]*/good/chain\.toml"
-        acme::encoder,
+        registry_types::acme_encoder,
 #line 9 "/[^"]*/good/chain\.toml"
-        acme::scaler>>
+        registry_types::acme_scaler>>
 #line [0-9]+ "[^"]*"
 >;
 ]=])
@@ -33,13 +33,13 @@ using train_pipeline = lolpop::offline_train<
 # (acme_imputer) has no block.
 expect_header([=[
     {
-        auto& c = lolpop::part<lolpop::chain_step<acme::encoder>>\(lolpop::part<lolpop::role::feature_transformer>\(lolpop::part<lolpop::role::train>\(s\)\)\);
+        auto& c = lolpop::part<lolpop::chain_step<registry_types::acme_encoder>>\(lolpop::part<lolpop::role::feature_transformer>\(lolpop::part<lolpop::role::train>\(s\)\)\);
 #line 17 "/[^"]*/good/chain\.toml"
         c\.columns = {std::string{"colour"}};
 #line [0-9]+ "[^"]*"
     }
     {
-        auto& c = lolpop::part<lolpop::chain_step<acme::scaler>>\(lolpop::part<lolpop::role::feature_transformer>\(lolpop::part<lolpop::role::train>\(s\)\)\);
+        auto& c = lolpop::part<lolpop::chain_step<registry_types::acme_scaler>>\(lolpop::part<lolpop::role::feature_transformer>\(lolpop::part<lolpop::role::train>\(s\)\)\);
 #line 13 "/[^"]*/good/chain\.toml"
         c\.columns = {std::string{"x"}, std::string{"y"}};
 #line [0-9]+ "[^"]*"

@@ -31,6 +31,7 @@ public:
 
 private:
     config config_;
+    const context* ctx_;  // the split sizes are logged through it
 };
 
 }  // namespace lolpop

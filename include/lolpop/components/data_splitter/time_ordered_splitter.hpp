@@ -38,6 +38,7 @@ public:
 
 private:
     config config_;
+    const context* ctx_;  // the split sizes are logged through it
 };
 
 }  // namespace lolpop
