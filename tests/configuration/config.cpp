@@ -3,7 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace demo {
@@ -15,6 +19,16 @@ struct trainer_config {
     std::vector<std::string> columns;
 };
 struct empty_config {};
+// A user component's config with a member of every kind of setting type.
+struct wide_config {
+    float threshold = 0.5f;
+    std::vector<int> depths = {3, 6};
+    std::vector<float> weights;
+    std::optional<int> max_leaves;
+    std::optional<std::string> label = "x";
+    std::map<std::string, double> priors = {{"a", 0.5}};
+    std::map<std::string, std::vector<std::int64_t>> seeds;
+};
 struct unreflected_config {
     int max_depth = 6;
 };
@@ -23,6 +37,7 @@ struct unreflected_config {
 
 BOOST_HANA_ADAPT_STRUCT(demo::trainer_config, max_depth, eta, objective, columns);
 LOLPOP_NO_SETTINGS(demo::empty_config);
+BOOST_HANA_ADAPT_STRUCT(demo::wide_config, threshold, depths, weights, max_leaves, label, priors, seeds);
 
 static_assert(lolpop::reflected_config<demo::trainer_config>);
 static_assert(lolpop::reflected_config<demo::empty_config>);
@@ -62,3 +77,34 @@ TEST_CASE("effective settings print as TOML, one line per member") {
     CHECK(lolpop::settings_to_toml(c) == "max_depth = 6\neta = 0.3\nobjective = \"binary:logistic\"\ncolumns = [\"x\"]\n");
     CHECK(lolpop::settings_to_toml(demo::empty_config{}).empty());
 }
+
+TEST_CASE("every setting type is set by name and described, an unset optional not at all") {
+    demo::wide_config c;
+    CHECK(lolpop::settings_to_toml(c) ==
+          "threshold = 0.5\ndepths = [3, 6]\nweights = []\nlabel = \"x\"\npriors = { a = 0.5 }\nseeds = {}\n");
+    lolpop::set_setting(c, "threshold", lolpop::parse_setting_value("0.1"), "notifier");
+    lolpop::set_setting(c, "weights", lolpop::parse_setting_value("[1, 0.25]"), "notifier");
+    lolpop::set_setting(c, "max_leaves", lolpop::parse_setting_value("31"), "notifier");
+    lolpop::set_setting(c, "priors", lolpop::parse_setting_value("{ a = 1, b = 0.25 }"), "notifier");
+    lolpop::set_setting(c, "seeds", lolpop::parse_setting_value("{ a = [1, 9007199254740993] }"), "notifier");
+    CHECK(c.threshold == 0.1f);
+    CHECK(c.weights == std::vector<float>{1.0f, 0.25f});
+    CHECK(c.max_leaves == 31);
+    CHECK(c.seeds.at("a") == std::vector<std::int64_t>{1, 9007199254740993});
+    CHECK(lolpop::settings_to_toml(c) ==
+          "threshold = 0.1\ndepths = [3, 6]\nweights = [1.0, 0.25]\nmax_leaves = 31\nlabel = \"x\"\n"
+          "priors = { a = 1.0, b = 0.25 }\nseeds = { a = [1, 9007199254740993] }\n");
+    CHECK_THROWS_WITH_AS(lolpop::set_setting(c, "depths", lolpop::parse_setting_value("[1, 2147483648]"), "notifier"),
+                         "setting 'notifier.depths[1]' expects an integer from -2147483648 to 2147483647, got 2147483648",
+                         lolpop::error);
+    CHECK_THROWS_WITH_AS(lolpop::set_setting(c, "threshold", lolpop::parse_setting_value("nan"), "notifier"),
+                         "setting 'notifier.threshold' expects a number, got nan", lolpop::error);
+    CHECK(c.threshold == 0.1f);
+}
+
+// What lolpop::bind checks of a component's config: every member is of a setting type.
+struct wide_component {
+    using config = demo::wide_config;
+};
+static_assert(std::is_void_v<lolpop::check_settings<wide_component>::type>);
+static_assert(std::is_void_v<lolpop::check_settings<int>::type>);  // no config: its role's concept says so
