@@ -3,8 +3,7 @@
 //
 // Naming bind<Role, T> checks that T models Role's concept (lolpop::check_binding): a wrong
 // binding is an error "required from" where it is written, which for a profile is the profile's
-// own line. So is a member of its config whose type is no setting type (lolpop::check_settings).
-// The third parameter is those checks; leave it defaulted.
+// own line. The third parameter is that check; leave it defaulted.
 #include <lolpop/composition/check_binding.hpp>
 
 #include <cstddef>
@@ -28,8 +27,7 @@ template <class Role>
 inline constexpr bool fits_role<Role, unbound> = true;
 
 template <class Role, class T,
-          class = std::void_t<typename check_binding<std::conditional_t<std::is_same_v<T, unbound>, void, Role>, T>::type,
-                              typename check_settings<T>::type>>
+          class = typename check_binding<std::conditional_t<std::is_same_v<T, unbound>, void, Role>, T>::type>
 struct bind {
     using role = Role;
     using type = T;

@@ -128,10 +128,10 @@ inline constexpr bool takes_array = array_setting_member<T>;
 template <class T>
 inline constexpr bool takes_table = table_setting_member<T> || std::is_same_v<T, setting_lists>;
 
-// Whether the integer member (or float member: exactly) holds v.
+namespace detail {
 template <class T>
 constexpr bool holds_integer(std::int64_t v) {
-    using U = detail::unoptional_t<T>;
+    using U = unoptional_t<T>;
     if constexpr (integer_setting_member<U>) {
         return std::in_range<U>(v);
     } else if constexpr (float_setting_member<U>) {
@@ -143,6 +143,13 @@ constexpr bool holds_integer(std::int64_t v) {
         return false;
     }
 }
+}  // namespace detail
+
+// Whether the integer member holds v (a floating-point member: exactly). A constant, not a
+// function, so that GCC points at its first character.
+template <class T, std::int64_t v>
+inline constexpr bool holds_integer = detail::holds_integer<T>(v);
+
 // Whether the floating-point member holds v: a float takes no finite value that would round to
 // infinity (beyond its largest value plus half a step).
 template <class T>
@@ -167,6 +174,11 @@ struct setting_infinity {
         return negative ? -std::numeric_limits<F>::infinity() : std::numeric_limits<F>::infinity();
     }
 };
+
+// Whether the member is an unsigned integer, which no negative literal fits.
+template <class T>
+inline constexpr bool unsigned_setting_member =
+    integer_setting_member<detail::unoptional_t<T>> && std::is_unsigned_v<detail::unoptional_t<T>>;
 
 // Whether the member is an integer of `bits` bits, signed or not, to name its range in an error.
 template <class T>
