@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace demo {
@@ -102,9 +103,30 @@ TEST_CASE("every setting type is set by name and described, an unset optional no
     CHECK(c.threshold == 0.1f);
 }
 
-// What lolpop::bind checks of a component's config: every member is of a setting type.
+// What a generated profile header asserts of each component it binds: no member of its config
+// is of another type than a setting's, or else the first such member and its type.
 struct wide_component {
     using config = demo::wide_config;
 };
-static_assert(std::is_void_v<lolpop::check_settings<wide_component>::type>);
-static_assert(std::is_void_v<lolpop::check_settings<int>::type>);  // no config: its role's concept says so
+namespace demo {
+struct odd_config {
+    int depth = 1;
+    std::pair<int, int> range;
+    char letter = 'a';
+};
+}  // namespace demo
+BOOST_HANA_ADAPT_STRUCT(demo::odd_config, depth, range, letter);
+struct odd_component {
+    using config = demo::odd_config;
+};
+static_assert(std::is_void_v<lolpop::unsupported_setting_of<wide_component>>);
+static_assert(std::is_void_v<lolpop::unsupported_setting_of<int>>);  // no config: its role's concept says so
+static_assert(std::is_same_v<lolpop::unsupported_setting_of<odd_component>,
+                             lolpop::unsupported_setting<&demo::odd_config::range, std::pair<int, int>>>);
+
+TEST_CASE("a member of no setting type is neither set nor described") {
+    demo::odd_config c;
+    CHECK(lolpop::settings_to_toml(c) == "depth = 1\n");
+    CHECK_THROWS_WITH_AS(lolpop::set_setting(c, "dept", lolpop::setting_value{std::int64_t{2}}, "x"),
+                         "unknown setting 'dept' (did you mean 'depth'?) (x)", lolpop::error);
+}

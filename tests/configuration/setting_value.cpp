@@ -348,7 +348,7 @@ static_assert(lolpop::holds_integer<int, 2147483647> && !lolpop::holds_integer<i
 static_assert(!lolpop::holds_integer<unsigned, -1> && !lolpop::holds_integer<std::optional<unsigned>, -1>);
 static_assert(lolpop::holds_integer<float, 16777216> && !lolpop::holds_integer<float, 16777217>);
 static_assert(!lolpop::holds_integer<double, 9223372036854775807> && !lolpop::holds_integer<std::string, 1>);
-static_assert(!lolpop::holds_float<float>(1e40) && lolpop::holds_float<float>(3.4028235e38) &&
-              !lolpop::holds_float<float>(3.4028236e38) && lolpop::holds_float<double>(1e300));
+static_assert(lolpop::holds_large_float<double> && lolpop::holds_large_float<std::optional<double>> &&
+              !lolpop::holds_large_float<float> && !lolpop::holds_large_float<int>);
 static_assert(lolpop::integer_width_is<int>(32, true) && lolpop::integer_width_is<std::uint64_t>(64, false) &&
               !lolpop::integer_width_is<unsigned>(32, true));

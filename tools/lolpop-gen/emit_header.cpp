@@ -200,25 +200,6 @@ std::string emit_header(const workflow& wf, const header_identity& id) {
     w.alias("workflow", wf.runner->type, runner_binds);
     w.line("");
 
-    // Each component's config members are of setting types: a member of another type is one
-    // error at the component's binding (lolpop::check_settings), before any code that uses it.
-    std::vector<std::pair<location, std::string>> components;
-    const auto add = [&](const std::vector<component_binding>& bindings) {
-        for (const auto& b : bindings) {
-            if (b.component) components.emplace_back(b.where, b.component->type);
-            for (const chain_step& step : b.chain) components.emplace_back(step.where, step.component->type);
-        }
-    };
-    add(wf.components);
-    for (const auto& p : wf.pipelines) add(p.components);
-    for (const auto& [where, type] : components) {
-        w.at(where);
-        w.line(fmt::format("static_assert(std::is_void_v<lolpop::check_settings<{}>::type>);", type));
-    }
-    if (!components.empty()) {
-        w.back_to_header();
-        w.line("");
-    }
 
     // `auto`: a compiler error about a setting names the function, and spelled out the composed
     // settings type would make that one line thousands of characters long.
@@ -226,6 +207,20 @@ std::string emit_header(const workflow& wf, const header_identity& id) {
     w.line("// assigns it (lolpop/configuration/setting_member.hpp); each static_assert is at the profile's line");
     w.line("// and the value's column, hence its indentation.");
     w.line("inline auto make_settings() {");
+    // Each component's config members are of setting types: a member of another type is one
+    // error at the component's binding, which names it, before any code that would use it.
+    std::vector<std::pair<location, const registry_entry*>> components;
+    const auto add = [&](const std::vector<component_binding>& bindings) {
+        for (const auto& b : bindings) {
+            if (b.component) components.emplace_back(b.where, b.component);
+            for (const chain_step& step : b.chain) components.emplace_back(step.where, step.component);
+        }
+    };
+    add(wf.components);
+    for (const auto& p : wf.pipelines) add(p.components);
+    for (const auto& [where, component] : components)
+        for (const std::string& text : setting_types_check(*component, where, line_directive)) w.line(text);
+    if (!components.empty()) w.back_to_header();
     w.line("    workflow::settings s{};");
     w.settings_block("s.config", wf.config, composite_owner(*wf.runner, "config"));
     for (const auto& c : wf.components) component_settings(w, c, "s", c.role);

@@ -206,8 +206,10 @@ public:
     void fits(const node& v, const target& t, const std::string& what) {
         const std::string& a = t.alias;
         if (v.type == toml::node_type::floating_point) {
-            if (std::isfinite(v.floating) && std::abs(v.floating) > std::numeric_limits<float>::max())
-                add("", "holds_float", fmt::format("holds_float<{}>({})", a, float_literal(v.floating)),
+            // Beyond the largest float plus half a step, which rounds to it.
+            constexpr double float_limit = static_cast<double>(std::numeric_limits<float>::max()) + 0x1p103;
+            if (std::isfinite(v.floating) && std::abs(v.floating) >= float_limit)
+                add("", "holds_large_float", fmt::format("holds_large_float<{}>", a),
                     fmt::format("{} is out of the range of {}, float: {} to {}", what, t.type_noun,
                                 -std::numeric_limits<float>::max(), std::numeric_limits<float>::max()));
             return;
@@ -351,6 +353,18 @@ std::vector<std::string> setting_assignment(const setting& s, const setting_owne
         reqs.fits(v, whole_member, whole);
     }
 
+    // Only the aliases a condition uses: GCC warns of a local typedef nothing uses.
+    const auto uses = [&](std::string_view alias) {
+        return std::any_of(reqs.list().begin(), reqs.list().end(), [&](const requirement& r) {
+            for (const std::string* text : {&r.guard, &r.condition})
+                if (text->find(fmt::format("<{}>", alias)) != std::string::npos ||
+                    text->find(fmt::format("<{},", alias)) != std::string::npos)
+                    return true;
+            return false;
+        });
+    };
+    uses_element = uses_element && uses("element");
+    uses_item = uses_element || (uses_item && uses("item"));
     std::vector<std::string> predicates;
     for (const requirement& r : reqs.list())
         if (!r.predicate.empty() && std::find(predicates.begin(), predicates.end(), "lolpop::" + r.predicate) == predicates.end())
@@ -367,7 +381,7 @@ std::vector<std::string> setting_assignment(const setting& s, const setting_owne
     if (uses_element) out.push_back("                using element = lolpop::setting_item_t<item>;");
     if (!predicates.empty()) out.push_back(fmt::format("                using {};", fmt::join(predicates, ", ")));
     out.push_back("                if constexpr (!lolpop::setting_member<member>) {");
-    out.push_back("                    // reported where the component is bound (lolpop::check_settings)");
+    out.push_back("                    // reported where the component is bound (lolpop::unsupported_setting_of)");
     if (lists) {
         out.push_back("                } else if constexpr (std::is_same_v<member, lolpop::setting_lists>) {");
         out.push_back(at);
@@ -385,6 +399,25 @@ std::vector<std::string> setting_assignment(const setting& s, const setting_owne
     out.push_back(at);
     out.push_back("        }(c);");
     return out;
+}
+
+std::vector<std::string> setting_types_check(const registry_entry& component, const location& where,
+                                             std::string (*directive)(const location&)) {
+    const std::string message = fmt::format(
+        "{} ({}): the member of its config that the condition names is of no setting type; a setting is bool, an "
+        "integer type (int, unsigned, std::int64_t, std::uint64_t, ...), float, double, std::string, a std::vector<T>, "
+        "std::optional<T> or std::map<std::string, T> of one of those, a std::map<std::string, std::vector<T>> or a "
+        "lolpop::setting_lists",
+        component.name, component.type);
+    // At the name's column: clang points at the keyword, GCC at the name after "lolpop::".
+    const std::size_t keyword = where.column > 1 ? where.column - 1 : 0;
+    const std::size_t condition = where.column > 9 ? where.column - 9 : 0;
+    const std::string at = directive(where);
+    // In a template, so that GCC prints the condition's value, which names the member.
+    return {at, "    []<class T>(std::type_identity<T>) {", at, std::string(keyword, ' ') + "static_assert(", at,
+            fmt::format("{}lolpop::all_settings_supported<lolpop::unsupported_setting_of<T>>, {});", std::string(condition, ' '),
+                        cpp_string_literal(message)),
+            at, fmt::format("    }}(std::type_identity<{}>{{}});", component.type)};
 }
 
 }  // namespace lolpop::gen

@@ -24,4 +24,9 @@ struct setting_owner {
 std::vector<std::string> setting_assignment(const setting& s, const setting_owner& owner,
                                             std::string (*directive)(const location&));
 
+// The assertion, at a component's binding, that every member of its config is of a setting type;
+// its condition names the first that is not (lolpop::unsupported_setting_of).
+std::vector<std::string> setting_types_check(const registry_entry& component, const location& where,
+                                             std::string (*directive)(const location&));
+
 }  // namespace lolpop::gen

@@ -43,46 +43,52 @@ inline constexpr auto member_named<boost::hana::struct_detail::member_ptr<P, poi
 
 }  // namespace detail
 
-// The check that a config member's type is a setting type (lolpop::setting_member). Its
-// instantiation names the member and its type, and it is instantiated once per translation unit,
-// where the component is bound (lolpop::bind): that one error is all a profile gets about it.
+// Names a config member of no setting type, and its type, in a diagnostic:
+// lolpop::unsupported_setting<&user::odd_notifier::config::codes, std::set<int>>.
 template <auto Member, class Type>
-struct check_setting {
-    static_assert(setting_member<Type>,
-                  "this config member (named above, with its type) is not of a setting type: bool, an integer type "
-                  "(int, unsigned, std::int64_t, std::uint64_t, ...), float, double, std::string, or a std::vector<T>, "
-                  "std::optional<T> or std::map<std::string, T> of one of those, std::map<std::string, "
-                  "std::vector<T>>, lolpop::setting_lists");
+struct unsupported_setting {};
+
+namespace detail {
+
+template <class Config, std::size_t I, class Type = member_type_of<Config, accessor_at<Config, I>>>
+using setting_check_at =
+    std::conditional_t<setting_member<Type>, void, unsupported_setting<member_named<accessor_at<Config, I>, I>, Type>>;
+
+template <class... Checks>
+struct first_unsupported {
     using type = void;
+};
+template <class Check, class... Rest>
+struct first_unsupported<Check, Rest...> {
+    using type = std::conditional_t<std::is_void_v<Check>, typename first_unsupported<Rest...>::type, Check>;
 };
 
 template <class Config, class = std::make_index_sequence<decltype(boost::hana::length(boost::hana::accessors<Config>()))::value>>
-struct check_config_settings;
+struct unsupported_member;
 template <class Config, std::size_t... I>
-struct check_config_settings<Config, std::index_sequence<I...>> {
-    using type = std::void_t<typename check_setting<detail::member_named<detail::accessor_at<Config, I>, I>,
-                                                    detail::member_type_of<Config, detail::accessor_at<Config, I>>>::type...>;
-};
+struct unsupported_member<Config, std::index_sequence<I...>> : first_unsupported<setting_check_at<Config, I>...> {};
 
-// Every member of T's config is a setting type; a type without a reflected config is reported by
-// its role's concept instead (lolpop::component), and passes here.
 template <class T>
-struct check_settings {
+struct unsupported_setting_in {
     using type = void;
 };
 template <class T>
     requires reflected_config<typename T::config>
-struct check_settings<T> : check_config_settings<typename T::config> {};
-
-namespace detail {
-
-// The check of the member an accessor of Config reads (hana::for_each hands out accessor pairs).
-template <class Config, class Pair>
-using check_setting_of =
-    check_setting<member_named<std::remove_cvref_t<decltype(boost::hana::second(std::declval<Pair>()))>, 0>,
-                  member_type_of<Config, std::remove_cvref_t<decltype(boost::hana::second(std::declval<Pair>()))>>>;
+struct unsupported_setting_in<T> : unsupported_member<typename T::config> {};
 
 }  // namespace detail
+
+// The first member of T's config whose type is no setting type (lolpop::setting_member), as an
+// unsupported_setting<&member, type>; void when there is none, or when T has no reflected config
+// (which its role's concept reports). A generated profile header asserts that it is void where
+// each component is bound, and lolpop::testing::check_component does too: the condition, printed
+// by the compiler, names the member. The code that reads and prints settings skips such a
+// member, so that the assertion is the one error about it.
+template <class T>
+using unsupported_setting_of = typename detail::unsupported_setting_in<T>::type;
+// The condition over it: not std::is_void_v itself, whose value GCC does not print.
+template <class Unsupported>
+inline constexpr bool all_settings_supported = std::is_void_v<Unsupported>;
 
 // The member as TOML text; nothing for an optional that is not set.
 template <class T>
@@ -112,12 +118,9 @@ void set_setting(Config& config, std::string_view key, const setting_value& valu
         if (found || key != boost::hana::to<char const*>(boost::hana::first(accessor))) return;
         found = true;
         auto& member = boost::hana::second(accessor)(config);
-        // A member of another type was reported by its check, which naming it here instantiates
-        // (once): assigning it would only add errors about the same member.
+        // A member of another type is reported where its component is bound (unsupported_setting_of).
         if constexpr (setting_member<std::remove_cvref_t<decltype(member)>>)
             assign_setting(member, value, std::string(where) + "." + std::string(key));
-        else
-            static_assert(std::is_void_v<typename detail::check_setting_of<Config, decltype(accessor)>::type>);
     });
     if (!found) {
         auto names = setting_names<Config>();
@@ -132,11 +135,10 @@ std::vector<std::pair<std::string, std::string>> describe_settings(const Config&
     std::vector<std::pair<std::string, std::string>> out;
     boost::hana::for_each(boost::hana::accessors<Config>(), [&](auto accessor) {
         const auto& member = boost::hana::second(accessor)(config);
+        // A member of another type is reported where its component is bound (unsupported_setting_of).
         if constexpr (setting_member<std::remove_cvref_t<decltype(member)>>) {
             if (auto text = setting_text(member))
                 out.emplace_back(boost::hana::to<char const*>(boost::hana::first(accessor)), std::move(*text));
-        } else {
-            static_assert(std::is_void_v<typename detail::check_setting_of<Config, decltype(accessor)>::type>);
         }
     });
     return out;

@@ -1,7 +1,7 @@
 #pragma once
 // lolpop::setting_member<T>: the C++ types a config member may have to be a setting, which a
 // profile assigns, --set overrides and --describe prints. One list, read by the conversions
-// (setting_value.hpp), by the check where a component is bound (lolpop::check_settings) and by
+// (setting_value.hpp), by the check where a component is bound (lolpop::unsupported_setting_of) and by
 // the checks a generated profile header makes of each literal it assigns.
 //
 //   scalars   bool; an integer type (int, unsigned, std::int64_t, std::uint64_t, short, ...; not
@@ -150,19 +150,10 @@ constexpr bool holds_integer(std::int64_t v) {
 template <class T, std::int64_t v>
 inline constexpr bool holds_integer = detail::holds_integer<T>(v);
 
-// Whether the floating-point member holds v: a float takes no finite value that would round to
-// infinity (beyond its largest value plus half a step).
+// Whether the member is a floating-point type that holds finite values beyond a float's range
+// (a double): what a literal such as 1e40 needs. A constant, for the same reason.
 template <class T>
-constexpr bool holds_float(double v) {
-    using U = detail::unoptional_t<T>;
-    if constexpr (std::is_same_v<U, float>) {
-        constexpr double limit = static_cast<double>(std::numeric_limits<float>::max()) + 0x1p103;
-        constexpr double inf = std::numeric_limits<double>::infinity();
-        return v != v || v == inf || v == -inf || (v < limit && v > -limit);
-    } else {
-        return float_setting_member<U>;
-    }
-}
+inline constexpr bool holds_large_float = float_setting_member<detail::unoptional_t<T>> && !std::is_same_v<detail::unoptional_t<T>, float>;
 
 // An infinite literal of a profile for a float or a double member. Braced, a double infinity
 // would be a narrowing conversion to float for some compilers.

@@ -50,7 +50,8 @@ void check_component() {
     // Naming check_binding<Role, T>::type instantiates the check, whose static_assert reports the
     // concept's details; the condition itself always holds.
     static_assert((std::is_void_v<typename check_binding<Roles, T>::type> && ...));
-    static_assert(std::is_void_v<typename check_settings<T>::type>);
+    static_assert(all_settings_supported<unsupported_setting_of<T>>, "check_component: a member of T's config (named by the "
+                  "condition) is of no setting type; see lolpop/configuration/setting_member.hpp");
     // After a failed check, the run-time part would only add errors about the same type.
     if constexpr ((models_role<Roles, T> && ...)) {
         const std::string name(T::name);

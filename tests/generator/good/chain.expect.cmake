@@ -63,5 +63,5 @@ expect_header([=[
     }
     return s;
 ]=])
-expect_no_header([=[acme::imputer>]=])
+expect_no_header([=[chain_step<acme::imputer>]=])
 

@@ -120,12 +120,17 @@ using workflow = lolpop::classification_runner<
 ]=])
 # Every component's config members are checked to be of setting types, at its binding.
 expect_header([=[
->;
-
+inline auto make_settings\(\) {
 #line 10 "/[^"]*/good/base\.toml"
-static_assert\(std::is_void_v<lolpop::check_settings<acme::tracker>::type>\);
+    \[\]<class T>\(std::type_identity<T>\) {
+#line 10 "/[^"]*/good/base\.toml"
+ *static_assert\(
+#line 10 "/[^"]*/good/base\.toml"
+ *lolpop::all_settings_supported<lolpop::unsupported_setting_of<T>>, "acme_tracker \(acme::tracker\): the member of its config that the condition names is of no setting type; [^"]*"\);
+#line 10 "/[^"]*/good/base\.toml"
+    }\(std::type_identity<acme::tracker>{}\);
 #line 11 "/[^"]*/good/base\.toml"
-static_assert\(std::is_void_v<lolpop::check_settings<acme::store>::type>\);
+    \[\]<class T>\(std::type_identity<T>\) {
 ]=])
 # Unbound optional roles are left to the templates' defaults.
 expect_no_header([=[role::notifier|role::metrics_tracker|role::data_transformer]=])
@@ -274,7 +279,7 @@ expect_header([=[
                 using member = std::remove_cvref_t<decltype\(config\.seed\)>;
                 using lolpop::takes_integer, lolpop::holds_integer;
                 if constexpr \(!lolpop::setting_member<member>\) {
-                    // reported where the component is bound \(lolpop::check_settings\)
+                    // reported where the component is bound \(lolpop::unsupported_setting_of\)
                 } else if constexpr \(!takes_integer<member>\) {
 #line 20 "/[^"]*/good/dev\.toml"
        static_assert\(
