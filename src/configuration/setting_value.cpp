@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
 #include <type_traits>
 #include <utility>
@@ -16,9 +17,12 @@ namespace {
 
 // Indexed like the alternatives of setting_value.
 constexpr std::string_view kind_names[] = {
-    "a boolean", "an integer", "a float", "a string", "an array of strings", "an array of numbers", "a table",
-    "a table of arrays",
+    "a boolean",         "an integer",        "a float",
+    "a string",          "an array of strings", "an array of numbers",
+    "a table of strings", "a table of arrays", "an array of integers",
+    "an array of booleans", "a table of numbers or booleans",
 };
+static_assert(std::size(kind_names) == std::variant_size_v<setting_value>);
 
 std::string_view kind(const setting_value& v) { return kind_names[v.index()]; }
 
@@ -76,6 +80,19 @@ bool from_toml(const toml::node& node, std::string_view text, setting_value& out
                 out = std::move(strings);
                 return true;
             }
+            if (arr.is_homogeneous(toml::node_type::boolean)) {
+                std::vector<bool> booleans;
+                for (const auto& el : arr) booleans.push_back(el.as_boolean()->get());
+                out = std::move(booleans);
+                return true;
+            }
+            // Integers stay integers (2^53 + 1 is no double); a float among them makes all numbers.
+            if (arr.is_homogeneous(toml::node_type::integer)) {
+                std::vector<std::int64_t> integers;
+                for (const auto& el : arr) integers.push_back(el.as_integer()->get());
+                out = std::move(integers);
+                return true;
+            }
             std::vector<double> numbers;
             for (const auto& el : arr) {
                 if (auto i = el.as_integer())
@@ -91,12 +108,20 @@ bool from_toml(const toml::node& node, std::string_view text, setting_value& out
         case toml::node_type::table: {
             const toml::table& source = *node.as_table();
             if (!source.empty() && source.begin()->second.is_array()) return lists_from_toml(source, out);
-            std::map<std::string, std::string> table;
+            std::map<std::string, std::string> strings;
+            setting_table scalars;
+            bool only_strings = true;
             for (const auto& [key, value] : source) {
-                if (!value.is_string()) return false;
-                table.emplace(std::string(key.str()), value.as_string()->get());
+                setting_scalar item;
+                if (!scalar_from_toml(value, item)) return false;
+                only_strings = only_strings && value.is_string();
+                if (value.is_string()) strings.emplace(std::string(key.str()), value.as_string()->get());
+                scalars.emplace(std::string(key.str()), std::move(item));
             }
-            out = std::move(table);
+            if (only_strings)
+                out = std::move(strings);
+            else
+                out = std::move(scalars);
             return true;
         }
         case toml::node_type::none: break;
@@ -158,25 +183,25 @@ void append_toml_scalar(std::string& out, const setting_scalar& v) {
         v);
 }
 
-// The integer value of `v` if it is an integer or a float without a fraction.
+// The integer value of `v` if it is an integer or a float without a fraction, in [lo, hi]: T is
+// std::int64_t for the signed member types, std::uint64_t for the unsigned ones.
 template <class T>
-T integral_setting(const setting_value& v, std::string_view where) {
+T integral_setting(const setting_value& v, T lo, T hi, std::string_view where) {
     constexpr std::string_view what = std::is_signed_v<T> ? "an integer" : "a non-negative integer";
-    constexpr T lo = std::numeric_limits<T>::min();
-    constexpr T hi = std::numeric_limits<T>::max();
     const auto out_of_range = [&](auto got) {
         if constexpr (std::is_unsigned_v<T>)
             if (got < 0) throw error(fmt::format("setting '{}' expects {}, got {}", where, what, got));
         return error(fmt::format("setting '{}' expects an integer from {} to {}, got {}", where, lo, hi, got));
     };
     if (const auto* i = std::get_if<std::int64_t>(&v)) {
-        if (!std::in_range<T>(*i)) throw out_of_range(*i);
+        if (!std::in_range<T>(*i) || static_cast<T>(*i) < lo || static_cast<T>(*i) > hi) throw out_of_range(*i);
         return static_cast<T>(*i);
     }
     if (const auto* d = std::get_if<double>(&v)) {
         if (!std::isfinite(*d) || std::trunc(*d) != *d)
             throw error(fmt::format("setting '{}' expects {}, got {}", where, what, *d));
-        // hi + 1 as a double is an exact power of two, where hi itself may round up to it.
+        // hi + 1 as a double is an exact power of two (for the members' ranges), where hi itself
+        // may round up to it.
         const double upper = static_cast<double>(hi / 2 + 1) * 2.0;
         if (*d < static_cast<double>(lo) || *d >= upper) throw out_of_range(*d);
         return static_cast<T>(*d);
@@ -197,8 +222,8 @@ setting_value parse_setting_value(std::string_view text) {
                 setting_value value;
                 if (from_toml(*node, text, value)) return value;
                 throw error(
-                    fmt::format("'{}' is not a setting value: arrays hold only strings or only numbers, "
-                                "tables only strings or only arrays of strings, numbers and booleans",
+                    fmt::format("'{}' is not a setting value: arrays hold only strings, only numbers or only "
+                                "booleans, tables only strings, numbers and booleans or only arrays of them",
                                 text));
             }
         }
@@ -235,7 +260,14 @@ std::string format_setting_value(const setting_value& v) {
                     append_toml_float(out, x[i]);
                 }
                 out += ']';
-            } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) {
+            } else if constexpr (std::is_same_v<T, std::vector<std::int64_t>> || std::is_same_v<T, std::vector<bool>>) {
+                out += '[';
+                for (std::size_t i = 0; i < x.size(); ++i) {
+                    if (i) out += ", ";
+                    append_toml_scalar(out, setting_scalar(x[i]));
+                }
+                out += ']';
+            } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>> || std::is_same_v<T, setting_table>) {
                 if (x.empty()) {
                     out = "{}";
                     return;
@@ -247,7 +279,10 @@ std::string format_setting_value(const setting_value& v) {
                     first = false;
                     append_toml_key(out, key);
                     out += " = ";
-                    append_toml_string(out, value);
+                    if constexpr (std::is_same_v<T, setting_table>)
+                        append_toml_scalar(out, value);
+                    else
+                        append_toml_string(out, value);
                 }
                 out += " }";
             } else {
@@ -275,94 +310,111 @@ std::string format_setting_value(const setting_value& v) {
     return out;
 }
 
-void assign_setting(bool& out, const setting_value& v, std::string_view where) {
-    if (const auto* b = std::get_if<bool>(&v))
-        out = *b;
-    else
-        expected("a boolean", v, where);
-}
-
-void assign_setting(int& out, const setting_value& v, std::string_view where) { out = integral_setting<int>(v, where); }
-
-void assign_setting(unsigned& out, const setting_value& v, std::string_view where) {
-    out = integral_setting<unsigned>(v, where);
-}
-
-void assign_setting(std::int64_t& out, const setting_value& v, std::string_view where) {
-    out = integral_setting<std::int64_t>(v, where);
-}
-
-void assign_setting(std::uint64_t& out, const setting_value& v, std::string_view where) {
-    out = integral_setting<std::uint64_t>(v, where);
-}
-
-void assign_setting(double& out, const setting_value& v, std::string_view where) {
-    if (const auto* d = std::get_if<double>(&v))
-        out = *d;
-    else if (const auto* i = std::get_if<std::int64_t>(&v))
-        out = static_cast<double>(*i);
-    else
-        expected("a float", v, where);
-}
-
-void assign_setting(std::string& out, const setting_value& v, std::string_view where) {
-    if (const auto* s = std::get_if<std::string>(&v))
-        out = *s;
-    else
-        expected("a string", v, where);
-}
-
-void assign_setting(std::vector<std::string>& out, const setting_value& v, std::string_view where) {
-    if (const auto* s = std::get_if<std::vector<std::string>>(&v)) out = *s;
-    // "[]" says nothing about its element type.
-    else if (const auto* d = std::get_if<std::vector<double>>(&v); d && d->empty())
-        out.clear();
-    else
-        expected("an array of strings", v, where);
-}
-
-void assign_setting(std::vector<double>& out, const setting_value& v, std::string_view where) {
-    if (const auto* d = std::get_if<std::vector<double>>(&v))
-        out = *d;
-    else if (const auto* s = std::get_if<std::vector<std::string>>(&v); s && s->empty())
-        out.clear();
-    else
-        expected("an array of numbers", v, where);
-}
-
-void assign_setting(std::map<std::string, std::string>& out, const setting_value& v, std::string_view where) {
-    if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v))
-        out = *m;
-    else
-        expected("a table", v, where);
-}
-
-void assign_setting(setting_lists& out, const setting_value& v, std::string_view where) {
-    if (const auto* l = std::get_if<setting_lists>(&v)) out = *l;
-    // "{}" says nothing about its value type.
-    else if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v); m && m->empty())
-        out.clear();
-    else
-        expected("a table of arrays", v, where);
-}
-
-setting_value to_setting_value(bool v) { return v; }
-setting_value to_setting_value(int v) { return std::int64_t{v}; }
-setting_value to_setting_value(unsigned v) { return std::int64_t{v}; }
-setting_value to_setting_value(std::int64_t v) { return v; }
-setting_value to_setting_value(std::uint64_t v) {
-    if (!std::in_range<std::int64_t>(v)) throw error(fmt::format("{} is too large for a TOML integer", v));
-    return static_cast<std::int64_t>(v);
-}
-setting_value to_setting_value(double v) { return v; }
-setting_value to_setting_value(const std::string& v) { return v; }
-setting_value to_setting_value(const std::vector<std::string>& v) { return v; }
-setting_value to_setting_value(const std::vector<double>& v) { return v; }
-setting_value to_setting_value(const std::map<std::string, std::string>& v) { return v; }
-setting_value to_setting_value(const setting_lists& v) { return v; }
 setting_value to_setting_value(const setting_scalar& v) {
     return std::visit([](const auto& x) { return setting_value(x); }, v);
 }
+
+namespace detail {
+
+bool boolean_setting(const setting_value& v, std::string_view where) {
+    if (const auto* b = std::get_if<bool>(&v)) return *b;
+    expected("a boolean", v, where);
+}
+
+std::int64_t signed_setting(const setting_value& v, std::int64_t lo, std::int64_t hi, std::string_view where) {
+    return integral_setting<std::int64_t>(v, lo, hi, where);
+}
+
+std::uint64_t unsigned_setting(const setting_value& v, std::uint64_t hi, std::string_view where) {
+    return integral_setting<std::uint64_t>(v, 0, hi, where);
+}
+
+double float_setting(const setting_value& v, bool single, std::string_view where) {
+    double d = 0;
+    if (const auto* f = std::get_if<double>(&v))
+        d = *f;
+    else if (const auto* i = std::get_if<std::int64_t>(&v))
+        d = static_cast<double>(*i);
+    else
+        expected("a float", v, where);
+    // NaN compares false with everything: a threshold or rate set to it would silently never apply.
+    if (std::isnan(d)) throw error(fmt::format("setting '{}' expects a number, got nan", where));
+    if (single && std::isfinite(d) && std::isinf(static_cast<float>(d))) {
+        constexpr float largest = std::numeric_limits<float>::max();
+        throw error(fmt::format("setting '{}' expects a float from {} to {}, got {}", where, -largest, largest, d));
+    }
+    return d;
+}
+
+std::string string_setting(const setting_value& v, std::string_view where) {
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    expected("a string", v, where);
+}
+
+std::vector<setting_scalar> array_setting(const setting_value& v, scalar_kind kind, std::string_view where) {
+    constexpr std::string_view names[] = {"an array of booleans", "an array of integers", "an array of numbers",
+                                          "an array of strings"};
+    std::vector<setting_scalar> out;
+    const auto take = [&](const auto& items) {
+        for (const auto& x : items) out.emplace_back(x);
+    };
+    const bool numbers = kind == scalar_kind::integer || kind == scalar_kind::floating;
+    if (const auto* s = std::get_if<std::vector<std::string>>(&v); s && (kind == scalar_kind::string || s->empty()))
+        take(*s);
+    else if (const auto* d = std::get_if<std::vector<double>>(&v); d && (numbers || d->empty()))
+        take(*d);
+    else if (const auto* i = std::get_if<std::vector<std::int64_t>>(&v); i && (numbers || i->empty()))
+        take(*i);
+    else if (const auto* b = std::get_if<std::vector<bool>>(&v); b && (kind == scalar_kind::boolean || b->empty()))
+        for (bool x : *b) out.emplace_back(x);
+    else
+        expected(names[static_cast<int>(kind)], v, where);
+    return out;
+}
+
+setting_table table_setting(const setting_value& v, scalar_kind kind, std::string_view where) {
+    constexpr std::string_view names[] = {"a table of booleans", "a table of integers", "a table of numbers",
+                                          "a table of strings"};
+    if (const auto* t = std::get_if<setting_table>(&v)) return *t;
+    setting_table out;
+    if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v); m && (kind == scalar_kind::string || m->empty())) {
+        for (const auto& [key, value] : *m) out.emplace(key, value);
+        return out;
+    }
+    if (const auto* l = std::get_if<setting_lists>(&v); l && l->empty()) return out;
+    expected(names[static_cast<int>(kind)], v, where);
+}
+
+setting_lists lists_setting(const setting_value& v, std::string_view where) {
+    if (const auto* l = std::get_if<setting_lists>(&v)) return *l;
+    // "{}" says nothing about its value type.
+    if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v); m && m->empty()) return {};
+    if (const auto* t = std::get_if<setting_table>(&v); t && t->empty()) return {};
+    expected("a table of arrays", v, where);
+}
+
+std::string item_where(std::string_view where, std::size_t index) { return fmt::format("{}[{}]", where, index); }
+
+std::string entry_where(std::string_view where, std::string_view key) {
+    std::string out(where);
+    out += '.';
+    append_toml_key(out, key);
+    return out;
+}
+
+std::int64_t unsigned_value(std::uint64_t v) {
+    if (!std::in_range<std::int64_t>(v)) throw error(fmt::format("{} is too large for a TOML integer", v));
+    return static_cast<std::int64_t>(v);
+}
+
+double float_value(float v) {
+    // The shortest text that reads back as this float, read as a double: what the user wrote.
+    const std::string text = fmt::format("{}", v);
+    const double shortest = std::strtod(text.c_str(), nullptr);
+    return static_cast<float>(shortest) == v ? shortest : static_cast<double>(v);
+}
+
+}  // namespace detail
 
 std::string expand_env(std::string_view text, std::string_view where) {
     constexpr std::string_view open = "${env:";

@@ -1,4 +1,5 @@
 #include <lolpop/core/error.hpp>
+#include <lolpop/configuration/config.hpp>
 #include <lolpop/configuration/setting_value.hpp>
 
 #include "../message_of.hpp"
@@ -10,7 +11,10 @@
 #include <cstdlib>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -59,6 +63,11 @@ TEST_CASE("TOML values parse to their alternative") {
     CHECK(parse_setting_value("{ a = \"b\", c = \"d\" }") ==
           setting_value(std::map<std::string, std::string>{{"a", "b"}, {"c", "d"}}));
     CHECK(parse_setting_value(" 8 ") == setting_value(std::int64_t{8}));
+    CHECK(parse_setting_value("[1, 2]") == setting_value(std::vector<std::int64_t>{1, 2}));
+    CHECK(parse_setting_value("[9007199254740993]") == setting_value(std::vector<std::int64_t>{9007199254740993}));
+    CHECK(parse_setting_value("[true, false]") == setting_value(std::vector<bool>{true, false}));
+    CHECK(parse_setting_value("{ a = 1, b = 0.5, c = true }") ==
+          setting_value(lolpop::setting_table{{"a", std::int64_t{1}}, {"b", 0.5}, {"c", true}}));
 }
 
 TEST_CASE("a table of arrays keeps the type of every element") {
@@ -78,9 +87,9 @@ TEST_CASE("a table of arrays keeps the type of every element") {
     CHECK(assigned<setting_lists>(v) == lists);
     CHECK(assigned<setting_lists>(parse_setting_value("{}")).empty());
     CHECK(assign_error<setting_lists>(parse_setting_value("{ a = \"b\" }")) ==
-          "setting 'train.model_trainer.x' expects a table of arrays, got a table");
+          "setting 'train.model_trainer.x' expects a table of arrays, got a table of strings");
     CHECK(assign_error<std::map<std::string, std::string>>(v) ==
-          "setting 'train.model_trainer.x' expects a table, got a table of arrays");
+          "setting 'train.model_trainer.x' expects a table of strings, got a table of arrays");
 
     CHECK(to_setting_value(setting_scalar{std::int64_t{3}}) == setting_value(std::int64_t{3}));
     CHECK(to_setting_value(setting_scalar{std::string("dart")}) == setting_value(std::string("dart")));
@@ -98,10 +107,11 @@ TEST_CASE("text that is not one TOML value is a bare string") {
 
 TEST_CASE("TOML values no setting can hold are errors") {
     const std::string rule =
-        " is not a setting value: arrays hold only strings or only numbers, tables only strings or only arrays "
-        "of strings, numbers and booleans";
+        " is not a setting value: arrays hold only strings, only numbers or only booleans, tables only strings, "
+        "numbers and booleans or only arrays of them";
     CHECK(message_of([] { (void)parse_setting_value("[1, \"a\"]"); }) == "'[1, \"a\"]'" + rule);
-    CHECK(message_of([] { (void)parse_setting_value("{ a = 1 }"); }) == "'{ a = 1 }'" + rule);
+    CHECK(message_of([] { (void)parse_setting_value("[true, 1]"); }) == "'[true, 1]'" + rule);
+    CHECK(message_of([] { (void)parse_setting_value("{ a = { b = 1 } }"); }) == "'{ a = { b = 1 } }'" + rule);
     CHECK(message_of([] { (void)parse_setting_value("{ a = [1], b = \"x\" }"); }) == "'{ a = [1], b = \"x\" }'" + rule);
     CHECK(message_of([] { (void)parse_setting_value("{ a = [[1]] }"); }) == "'{ a = [[1]] }'" + rule);
 }
@@ -193,7 +203,8 @@ TEST_CASE("the other types take only their own alternative") {
     CHECK(assign_error<numbers>(strings{"1"}) ==
           "setting 'train.model_trainer.x' expects an array of numbers, got an array of strings");
     CHECK(assigned<table>(table{{"a", "b"}}) == table{{"a", "b"}});
-    CHECK(assign_error<table>(strings{}) == "setting 'train.model_trainer.x' expects a table, got an array of strings");
+    CHECK(assign_error<table>(strings{}) ==
+          "setting 'train.model_trainer.x' expects a table of strings, got an array of strings");
 }
 
 TEST_CASE("to_setting_value and assign_setting are inverses") {
@@ -228,3 +239,116 @@ TEST_CASE("expand_env substitutes variables and defaults") {
     CHECK(message_of([] { (void)lolpop::expand_env("${env:}", "k"); }) ==
           "'${env:}' names no variable in '${env:}' (k)");
 }
+
+// Round trips through --set and --describe: what a member prints as reads back as the same value.
+template <class T>
+void check_round_trip(const T& value, std::string_view text) {
+    CAPTURE(text);
+    CHECK(format_setting_value(to_setting_value(value)) == text);
+    CHECK(assigned<T>(parse_setting_value(text)) == value);
+}
+
+TEST_CASE("every setting type prints as TOML that reads back as the same value") {
+    check_round_trip(short{-7}, "-7");
+    check_round_trip(0.1f, "0.1");  // the float's shortest text, not 0.10000000149011612
+    check_round_trip(std::numeric_limits<float>::max(), "3.4028235e+38");
+    check_round_trip(std::vector<int>{3, -1}, "[3, -1]");
+    check_round_trip(std::vector<unsigned>{7}, "[7]");
+    check_round_trip(std::vector<std::int64_t>{std::numeric_limits<std::int64_t>::max()}, "[9223372036854775807]");
+    check_round_trip(std::vector<std::uint64_t>{1, 2}, "[1, 2]");
+    check_round_trip(std::vector<float>{0.25f, 0.1f}, "[0.25, 0.1]");
+    check_round_trip(std::vector<double>{1.5, 2.0}, "[1.5, 2.0]");
+    check_round_trip(std::vector<bool>{true, false}, "[true, false]");
+    check_round_trip(std::vector<int>{}, "[]");
+    check_round_trip(std::map<std::string, int>{{"a", 1}, {"b c", -2}}, R"({ a = 1, "b c" = -2 })");
+    check_round_trip(std::map<std::string, double>{{"eta", 0.3}}, "{ eta = 0.3 }");
+    check_round_trip(std::map<std::string, float>{{"eta", 0.3f}}, "{ eta = 0.3 }");
+    check_round_trip(std::map<std::string, bool>{{"on", true}}, "{ on = true }");
+    check_round_trip(std::map<std::string, unsigned>{}, "{}");
+    check_round_trip(std::map<std::string, std::vector<int>>{{"depth", {3, 6}}}, "{ depth = [3, 6] }");
+    check_round_trip(std::map<std::string, std::vector<std::string>>{{"b", {"x"}}}, R"({ b = ["x"] })");
+
+    // A number array of integers takes floats without a fraction, as a scalar does.
+    CHECK(assigned<std::vector<int>>(parse_setting_value("[1.0, 2]")) == std::vector<int>{1, 2});
+    CHECK(assigned<std::vector<double>>(parse_setting_value("[1, 2]")) == std::vector<double>{1, 2});
+    CHECK(assigned<std::map<std::string, double>>(parse_setting_value("{ a = 1 }")) == std::map<std::string, double>{{"a", 1}});
+    CHECK(assigned<std::map<std::string, std::string>>(parse_setting_value("{}")).empty());
+    CHECK(assigned<std::map<std::string, int>>(parse_setting_value("{}")).empty());
+}
+
+TEST_CASE("an optional is set by a value of its type") {
+    CHECK(assigned<std::optional<int>>(std::int64_t{4}) == 4);
+    CHECK(assigned<std::optional<std::string>>(std::string("x")) == "x");
+    CHECK(assigned<std::optional<double>>(std::int64_t{2}) == 2.0);
+    CHECK(assign_error<std::optional<int>>(8.5) == "setting 'train.model_trainer.x' expects an integer, got 8.5");
+    CHECK(lolpop::setting_text(std::optional<int>{}) == std::nullopt);
+    CHECK(lolpop::setting_text(std::optional<int>{5}) == "5");
+    CHECK(lolpop::setting_text(std::optional<float>{0.1f}) == "0.1");
+}
+
+TEST_CASE("narrowing is an error naming the setting, and the item or entry") {
+    CHECK(assign_error<int>(std::int64_t{1} << 40) ==
+          "setting 'train.model_trainer.x' expects an integer from -2147483648 to 2147483647, got 1099511627776");
+    CHECK(assign_error<short>(std::int64_t{40000}) ==
+          "setting 'train.model_trainer.x' expects an integer from -32768 to 32767, got 40000");
+    CHECK(assign_error<float>(1e40) ==
+          "setting 'train.model_trainer.x' expects a float from -3.4028235e+38 to 3.4028235e+38, got 1e+40");
+    CHECK(assigned<float>(std::numeric_limits<double>::infinity()) == std::numeric_limits<float>::infinity());
+    CHECK(assign_error<float>(3.4028236e38) ==
+          "setting 'train.model_trainer.x' expects a float from -3.4028235e+38 to 3.4028235e+38, got 3.4028236e+38");
+    CHECK(assigned<double>(-std::numeric_limits<double>::infinity()) == -std::numeric_limits<double>::infinity());
+    CHECK(assign_error<std::vector<int>>(parse_setting_value("[1, 8.5]")) ==
+          "setting 'train.model_trainer.x[1]' expects an integer, got 8.5");
+    CHECK(assign_error<std::vector<unsigned>>(parse_setting_value("[-1]")) ==
+          "setting 'train.model_trainer.x[0]' expects a non-negative integer, got -1");
+    CHECK(assign_error<std::vector<float>>(parse_setting_value("[1e40]")) ==
+          "setting 'train.model_trainer.x[0]' expects a float from -3.4028235e+38 to 3.4028235e+38, got 1e+40");
+    CHECK(assign_error<std::map<std::string, int>>(parse_setting_value("{ a = 1, b = 2.5 }")) ==
+          "setting 'train.model_trainer.x.b' expects an integer, got 2.5");
+    CHECK(assign_error<std::map<std::string, int>>(parse_setting_value("{ a = 1, \"b c\" = true }")) ==
+          "setting 'train.model_trainer.x.\"b c\"' expects an integer, got a boolean");
+    CHECK(assign_error<std::map<std::string, std::vector<int>>>(parse_setting_value("{ a = [1, 3000000000] }")) ==
+          "setting 'train.model_trainer.x.a[1]' expects an integer from -2147483648 to 2147483647, got 3000000000");
+}
+
+TEST_CASE("arrays and tables of the wrong kind are errors naming both kinds") {
+    CHECK(assign_error<std::vector<std::string>>(parse_setting_value("[1, 2]")) ==
+          "setting 'train.model_trainer.x' expects an array of strings, got an array of integers");
+    CHECK(assign_error<std::vector<int>>(parse_setting_value("[\"a\"]")) ==
+          "setting 'train.model_trainer.x' expects an array of integers, got an array of strings");
+    CHECK(assign_error<std::vector<bool>>(parse_setting_value("[1]")) ==
+          "setting 'train.model_trainer.x' expects an array of booleans, got an array of integers");
+    CHECK(assign_error<std::vector<double>>(std::int64_t{1}) ==
+          "setting 'train.model_trainer.x' expects an array of numbers, got an integer");
+    CHECK(assign_error<std::map<std::string, int>>(parse_setting_value("{ a = \"b\" }")) ==
+          "setting 'train.model_trainer.x' expects a table of integers, got a table of strings");
+    CHECK(assign_error<std::map<std::string, std::vector<int>>>(parse_setting_value("{ a = 1 }")) ==
+          "setting 'train.model_trainer.x' expects a table of arrays, got a table of numbers or booleans");
+}
+
+TEST_CASE("no floating-point member takes NaN") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK(assign_error<double>(nan) == "setting 'train.model_trainer.x' expects a number, got nan");
+    CHECK(assign_error<float>(parse_setting_value("nan")) == "setting 'train.model_trainer.x' expects a number, got nan");
+    CHECK(assign_error<std::vector<double>>(parse_setting_value("[1.0, nan]")) ==
+          "setting 'train.model_trainer.x[1]' expects a number, got nan");
+    CHECK(assign_error<std::optional<float>>(nan) == "setting 'train.model_trainer.x' expects a number, got nan");
+}
+
+// The types a member may have, and some it may not.
+static_assert(lolpop::setting_member<short> && lolpop::setting_member<float> && lolpop::setting_member<std::optional<bool>> &&
+              lolpop::setting_member<std::vector<std::uint64_t>> && lolpop::setting_member<std::map<std::string, float>> &&
+              lolpop::setting_member<std::map<std::string, std::vector<int>>> && lolpop::setting_member<lolpop::setting_lists>);
+static_assert(!lolpop::setting_member<char> && !lolpop::setting_member<long double> &&
+              !lolpop::setting_member<std::pair<int, int>> && !lolpop::setting_member<std::vector<std::vector<int>>> &&
+              !lolpop::setting_member<std::optional<std::vector<int>>> && !lolpop::setting_member<std::map<int, int>> &&
+              !lolpop::setting_member<std::vector<char>>);
+// What a generated profile header asks before it assigns a literal.
+static_assert(lolpop::holds_integer<int, 2147483647> && !lolpop::holds_integer<int, 2147483648>);
+static_assert(!lolpop::holds_integer<unsigned, -1> && !lolpop::holds_integer<std::optional<unsigned>, -1>);
+static_assert(lolpop::holds_integer<float, 16777216> && !lolpop::holds_integer<float, 16777217>);
+static_assert(!lolpop::holds_integer<double, 9223372036854775807> && !lolpop::holds_integer<std::string, 1>);
+static_assert(lolpop::holds_large_float<double> && lolpop::holds_large_float<std::optional<double>> &&
+              !lolpop::holds_large_float<float> && !lolpop::holds_large_float<int>);
+static_assert(lolpop::integer_width_is<int>(32, true) && lolpop::integer_width_is<std::uint64_t>(64, false) &&
+              !lolpop::integer_width_is<unsigned>(32, true));

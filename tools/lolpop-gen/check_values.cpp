@@ -86,8 +86,6 @@ private:
     }
 
     void check_value(const node& v, const setting_declaration& d, const std::string& path, const pipeline_binding* p) {
-        if (v.type == toml::node_type::floating_point && std::isnan(v.floating))
-            return diags_.error(v.where, fmt::format("{} is nan; a setting is a number, never NaN", path));
         if (v.is_number() && d.range && !d.range->contains(number_of(v)))
             return diags_.error(v.where, fmt::format("{} = {} is outside its range {}", path, number_text(v), d.range->text));
         if (v.is_string() && !d.one_of.empty()) return check_name(v, d, path);

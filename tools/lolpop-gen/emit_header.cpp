@@ -1,14 +1,13 @@
 #include "emit_header.hpp"
 
+#include "setting_assignment.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <filesystem>
-#include <limits>
 
 namespace lolpop::gen {
 
@@ -32,19 +31,7 @@ std::string cpp_string_literal(std::string_view text) {
     return out + "\"";
 }
 
-namespace {
-
-constexpr std::string_view generator_version = LOLPOP_GEN_VERSION;
-
-bool has_env(const node& v) { return v.is_string() && v.string.find("${env:") != std::string::npos; }
-
-std::string integer_literal(std::int64_t v) {
-    // -9223372036854775808 is not a literal: the minus applies to a constant too large for long long.
-    if (v == std::numeric_limits<std::int64_t>::min()) return "(-9223372036854775807 - 1)";
-    return std::to_string(v);
-}
-
-std::string float_literal(double v) {
+std::string cpp_double_literal(double v) {
     if (std::isnan(v)) return "std::numeric_limits<double>::quiet_NaN()";
     if (std::isinf(v)) return v > 0 ? "std::numeric_limits<double>::infinity()" : "-std::numeric_limits<double>::infinity()";
     std::string text = fmt::format("{}", v);  // shortest text that reads back as the same double
@@ -52,71 +39,9 @@ std::string float_literal(double v) {
     return text;
 }
 
-std::string string_expression(const node& v, std::string_view where) {
-    if (has_env(v)) return fmt::format("lolpop::expand_env({}, {})", cpp_string_literal(v.string), cpp_string_literal(where));
-    return fmt::format("std::string{{{}}}", cpp_string_literal(v.string));
-}
+namespace {
 
-// One element of a table of arrays (lolpop::setting_lists), which keeps its TOML type.
-std::string scalar_expression(const node& v, std::string_view where) {
-    switch (v.type) {
-        case toml::node_type::string: return fmt::format("lolpop::setting_scalar{{{}}}", string_expression(v, where));
-        case toml::node_type::integer: return fmt::format("lolpop::setting_scalar{{std::int64_t{{{}}}}}", integer_literal(v.integer));
-        case toml::node_type::floating_point: return fmt::format("lolpop::setting_scalar{{{}}}", float_literal(v.floating));
-        default: return v.boolean ? "lolpop::setting_scalar{true}" : "lolpop::setting_scalar{false}";
-    }
-}
-
-// The right-hand side of `c.<key> = ...`: a number braced, so that a narrowing conversion does not
-// compile. A string literal is not: braced, it initializes std::string::operator=(const char*)'s
-// pointer, which clang warns of (-Wbraced-scalar-init) in every profile binary.
-std::string value_expression(const node& v, std::string_view where) {
-    switch (v.type) {
-        case toml::node_type::string:
-            if (has_env(v)) return string_expression(v, where);
-            return cpp_string_literal(v.string);
-        case toml::node_type::integer: return fmt::format("{{{}}}", integer_literal(v.integer));
-        case toml::node_type::floating_point: return fmt::format("{{{}}}", float_literal(v.floating));
-        case toml::node_type::boolean: return v.boolean ? "{true}" : "{false}";
-        case toml::node_type::array: {
-            std::vector<std::string> items;
-            for (const auto& item : v.items)
-                items.push_back(item.is_string() ? string_expression(item, where)
-                                : float_literal(item.type == toml::node_type::integer ? static_cast<double>(item.integer) : item.floating));
-            return fmt::format("{{{}}}", fmt::join(items, ", "));
-        }
-        default: {  // a table of strings or a table of arrays (validated)
-            std::vector<std::string> entries;
-            for (const auto& e : v.members) {
-                std::string value;
-                if (e.value.is_array()) {
-                    std::vector<std::string> items;
-                    for (const auto& item : e.value.items) items.push_back(scalar_expression(item, where));
-                    value = fmt::format("std::vector<lolpop::setting_scalar>{{{}}}", fmt::join(items, ", "));
-                } else {
-                    value = string_expression(e.value, where);
-                }
-                entries.push_back(fmt::format("{{std::string{{{}}}, {}}}", cpp_string_literal(e.key), value));
-            }
-            return fmt::format("{{{}}}", fmt::join(entries, ", "));
-        }
-    }
-}
-
-// For a setting the registry declares "integer" or "boolean", a check (on the assignment's line)
-// that the C++ member is one: the assignment alone would take 3 into a std::string. It is a generic
-// lambda so that a member the config lacks is reported once, by the assignment.
-std::string member_check(const setting& s, std::string_view where) {
-    const bool integer = s.type == "integer";
-    if (!integer && s.type != "boolean") return "";
-    const std::string message = fmt::format("setting {}.{} is {} in the registry, but the C++ member is not {}; fix the "
-                                            "registry entry or the member's type",
-                                            where, s.key, integer ? "an integer" : "a boolean",
-                                            integer ? "an integer type" : "bool");
-    return fmt::format("[](auto& m) {{ if constexpr (requires {{ m.{0}; }}) static_assert(lolpop::{1}_setting_member<"
-                       "std::remove_cvref_t<decltype(m.{0})>>, {2}); }}(c); ",
-                       s.key, integer ? "integer" : "boolean", cpp_string_literal(message));
-}
+constexpr std::string_view generator_version = LOLPOP_GEN_VERSION;
 
 std::string role_tag(std::string_view role) { return fmt::format("lolpop::role::{}", role); }
 
@@ -156,14 +81,12 @@ public:
         line(">;");
     }
 
-    void settings_block(std::string_view access, const std::vector<setting>& settings, std::string_view where_prefix) {
+    void settings_block(std::string_view access, const std::vector<setting>& settings, const setting_owner& owner) {
         if (settings.empty()) return;
         line("    {");
         line(fmt::format("        auto& c = {};", access));
         for (const auto& s : settings) {
-            at(s.value->where);
-            line(fmt::format("        {}c.{} = {};", member_check(s, where_prefix), s.key,
-                             value_expression(*s.value, fmt::format("{}.{}", where_prefix, s.key))));
+            for (const std::string& text : setting_assignment(s, owner, line_directive)) line(text);
             back_to_header();
         }
         line("    }");
@@ -281,13 +204,22 @@ std::vector<std::pair<location, std::string>> component_binds(const std::vector<
     return out;
 }
 
+setting_owner component_owner(const registry_entry& component, std::string path) {
+    return {std::move(path), component.name, component.type + "::config"};
+}
+
+// A runner's or pipeline's config: their C++ types are templates over the bindings.
+setting_owner composite_owner(const registry_entry& entry, std::string path) {
+    return {std::move(path), entry.name, fmt::format("the config of {}", entry.type)};
+}
+
 // The settings blocks of one binding: its own, or those of each component of a chain.
 void component_settings(header_writer& w, const component_binding& b, const std::string& parent, const std::string& path) {
     const std::string access = fmt::format("lolpop::part<{}>({})", role_tag(b.role), parent);
-    if (b.component) return w.settings_block(access, b.settings, path);
+    if (b.component) return w.settings_block(access, b.settings, component_owner(*b.component, path));
     for (const chain_step& step : b.chain)
         w.settings_block(fmt::format("lolpop::part<lolpop::chain_step<{}>>({})", component_type(*step.component), access), step.settings,
-                         fmt::format("{}.{}", path, step.component->name));
+                         component_owner(*step.component, fmt::format("{}.{}", path, step.component->name)));
 }
 
 std::vector<std::string> headers_of(const workflow& wf) {
@@ -316,12 +248,8 @@ std::string names_list(const std::vector<std::string>& names) {
 }
 
 std::string range_literal(const value_range& r) {
-    const auto bound = [](double v) {
-        if (std::isinf(v)) return std::string(v > 0 ? "std::numeric_limits<double>::infinity()" : "-std::numeric_limits<double>::infinity()");
-        return float_literal(v);
-    };
-    return fmt::format("lolpop::setting_range{{{}, {}, {}, {}, {}}}", bound(r.low), bound(r.high), r.low_open, r.high_open,
-                       cpp_string_literal(r.text));
+    return fmt::format("lolpop::setting_range{{{}, {}, {}, {}, {}}}", cpp_double_literal(r.low), cpp_double_literal(r.high),
+                       r.low_open, r.high_open, cpp_string_literal(r.text));
 }
 
 // check_settings(): the registry's declarations of every bound part, on the effective settings.
@@ -356,7 +284,7 @@ private:
             std::vector<std::string> members;
             for (const auto& name : r.sum) members.push_back("double(c." + name + ")");
             checks.emplace_back(r.where, fmt::format("lolpop::check_setting_sum({{{}}}, {}, {}, {});", fmt::join(members, ", "),
-                                                     float_literal(r.equals), cpp_string_literal(fmt::format("{}", fmt::join(r.sum, " + "))),
+                                                     cpp_double_literal(r.equals), cpp_string_literal(fmt::format("{}", fmt::join(r.sum, " + "))),
                                                      cpp_string_literal(path)));
         }
         if (checks.empty()) return;
@@ -447,15 +375,33 @@ std::string emit_header(const workflow& wf, const registry& reg, const header_id
     w.alias("workflow", wf.runner->type, runner_binds);
     w.line("");
 
+
     // `auto`: a compiler error about a setting names the function, and spelled out the composed
     // settings type would make that one line thousands of characters long.
+    w.line("// Each setting is a generic lambda that checks the literal against the member's C++ type before it");
+    w.line("// assigns it (lolpop/configuration/setting_member.hpp); each static_assert is at the profile's line");
+    w.line("// and the value's column, hence its indentation.");
     w.line("inline auto make_settings() {");
+    // Each component's config members are of setting types: a member of another type is one
+    // error at the component's binding, which names it, before any code that would use it.
+    std::vector<std::pair<location, const registry_entry*>> components;
+    const auto add = [&](const std::vector<component_binding>& bindings) {
+        for (const auto& b : bindings) {
+            if (b.component) components.emplace_back(b.where, b.component);
+            for (const chain_step& step : b.chain) components.emplace_back(step.where, step.component);
+        }
+    };
+    add(wf.components);
+    for (const auto& p : wf.pipelines) add(p.components);
+    for (const auto& [where, component] : components)
+        for (const std::string& text : setting_types_check(*component, component_type(*component), where, line_directive)) w.line(text);
+    if (!components.empty()) w.back_to_header();
     w.line("    workflow::settings s{};");
-    w.settings_block("s.config", wf.config, "config");
+    w.settings_block("s.config", wf.config, composite_owner(*wf.runner, "config"));
     for (const auto& c : wf.components) component_settings(w, c, "s", c.role);
     for (const auto& p : wf.pipelines) {
         const std::string pipeline = fmt::format("lolpop::part<{}>(s)", role_tag(p.role));
-        w.settings_block(pipeline + ".config", p.config, p.role + ".config");
+        w.settings_block(pipeline + ".config", p.config, composite_owner(*p.pipeline, p.role + ".config"));
         for (const auto& c : p.components) component_settings(w, c, pipeline, fmt::format("{}.{}", p.role, c.role));
     }
     w.line("    return s;");

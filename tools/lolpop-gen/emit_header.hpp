@@ -21,5 +21,7 @@ std::string emit_header(const workflow& wf, const registry& reg, const header_id
 
 // `text` as a C++ string literal ("..." with escapes).
 std::string cpp_string_literal(std::string_view text);
+// `v` as a C++ double expression that reads back as the same value (infinities and NaN included).
+std::string cpp_double_literal(double v);
 
 }  // namespace lolpop::gen

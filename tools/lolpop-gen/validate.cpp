@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace lolpop::gen {
@@ -16,10 +17,6 @@ namespace {
 
 bool contains(const std::vector<std::string>& names, std::string_view name) {
     return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-bool all_of_items(const node& array, bool (node::*is)() const) {
-    return std::all_of(array.items.begin(), array.items.end(), [&](const node& item) { return (item.*is)(); });
 }
 
 // The roles mentioned in a bindings table, valid or not, so that one mistake is reported once and
@@ -348,33 +345,58 @@ private:
     }
 
     // The compiler has the final word on the C++ type; this catches what TOML alone shows is wrong.
+    // NaN is no setting: compared with anything it is false, so a threshold of NaN never applies.
     bool check_type(const member& m, const std::string& type, const registry_entry& owner) {
         const node& v = m.value;
+        const auto is_boolean = [](const node& n) { return n.type == toml::node_type::boolean; };
+        const auto is_nan = [](const node& n) { return n.type == toml::node_type::floating_point && std::isnan(n.floating); };
+        // All strings, all numbers or all booleans.
+        const auto one_kind = [&](const std::vector<const node*>& items) {
+            const auto all = [&](auto is) { return std::all_of(items.begin(), items.end(), [&](const node* n) { return is(*n); }); };
+            return all([](const node& n) { return n.is_string(); }) || all([](const node& n) { return n.is_number(); }) ||
+                   all(is_boolean);
+        };
+        std::vector<const node*> scalars;  // what the checks for NaN look at
+        bool ok = true;
         if (type == "array" && v.is_array()) {
-            if (all_of_items(v, &node::is_string) || all_of_items(v, &node::is_number)) return true;
-            diags_.error(v.where, fmt::format("setting '{}' of {} must be an array of strings or an array of numbers", m.key, owner.name));
+            for (const node& item : v.items) scalars.push_back(&item);
+            if (!one_kind(scalars)) {
+                diags_.error(v.where, fmt::format("setting '{}' of {} must be an array of strings, of numbers or of booleans",
+                                                  m.key, owner.name));
+                return false;
+            }
+        } else if (type == "table" && v.is_table()) {
+            for (const member& e : v.members) scalars.push_back(&e.value);
+            if (!one_kind(scalars)) {
+                diags_.error(v.where, fmt::format("setting '{}' of {} must be a table of strings, of numbers or of booleans",
+                                                  m.key, owner.name));
+                return false;
+            }
+        } else if (type == "table of arrays" && v.is_table()) {
+            const auto scalar = [&](const node& item) { return item.is_string() || item.is_number() || is_boolean(item); };
+            for (const member& e : v.members) {
+                ok = ok && e.value.is_array() && std::all_of(e.value.items.begin(), e.value.items.end(), scalar);
+                for (const node& item : e.value.items) scalars.push_back(&item);
+            }
+            if (!ok) {
+                diags_.error(v.where, fmt::format("setting '{}' of {} must be a table of arrays of strings, numbers and booleans",
+                                                  m.key, owner.name));
+                return false;
+            }
+        } else {
+            const std::string_view actual = type_name(v.type);
+            if (actual != type && !(type == "float" && actual == "integer")) {
+                diags_.error(v.where, fmt::format("setting '{}' of {} must be {}, got {}", m.key, owner.name, type, actual));
+                return false;
+            }
+            scalars.push_back(&v);
+        }
+        for (const node* n : scalars) {
+            if (!is_nan(*n)) continue;
+            diags_.error(n->where, fmt::format("setting '{}' of {} must be a number, got nan", m.key, owner.name));
             return false;
         }
-        if (type == "table" && v.is_table()) {
-            if (std::all_of(v.members.begin(), v.members.end(), [](const member& e) { return e.value.is_string(); })) return true;
-            diags_.error(v.where, fmt::format("setting '{}' of {} must be a table of strings", m.key, owner.name));
-            return false;
-        }
-        if (type == "table of arrays" && v.is_table()) {
-            const auto scalars = [](const member& e) {
-                return e.value.is_array() && std::all_of(e.value.items.begin(), e.value.items.end(), [](const node& item) {
-                           return item.is_string() || item.is_number() || item.type == toml::node_type::boolean;
-                       });
-            };
-            if (std::all_of(v.members.begin(), v.members.end(), scalars)) return true;
-            diags_.error(v.where, fmt::format("setting '{}' of {} must be a table of arrays of strings, numbers and booleans",
-                                              m.key, owner.name));
-            return false;
-        }
-        const std::string_view actual = type_name(v.type);
-        if (actual == type || (type == "float" && actual == "integer")) return true;
-        diags_.error(v.where, fmt::format("setting '{}' of {} must be {}, got {}", m.key, owner.name, type, actual));
-        return false;
+        return true;
     }
 
     // "[train.model_trainer]" for each bound pipeline that has the role, or "".

@@ -26,6 +26,7 @@
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -49,6 +50,8 @@ void check_component() {
     // Naming check_binding<Role, T>::type instantiates the check, whose static_assert reports the
     // concept's details; the condition itself always holds.
     static_assert((std::is_void_v<typename check_binding<Roles, T>::type> && ...));
+    static_assert(all_settings_supported<unsupported_setting_of<T>>, "check_component: a member of T's config (named by the "
+                  "condition) is of no setting type; see lolpop/configuration/setting_member.hpp");
     // After a failed check, the run-time part would only add errors about the same type.
     if constexpr ((models_role<Roles, T> && ...)) {
         const std::string name(T::name);
@@ -61,11 +64,14 @@ void check_component() {
             const std::string key = boost::hana::to<char const*>(boost::hana::first(accessor));
             const std::string where = name + "." + key;
             try {
-                const std::string text = format_setting_value(to_setting_value(boost::hana::second(accessor)(defaults)));
+                // An optional that is not set prints as nothing, and nothing is what reads back.
+                const std::optional<std::string> text = setting_text(boost::hana::second(accessor)(defaults));
+                if (!text) return;
                 typename T::config round_trip{};
-                set_setting(round_trip, key, parse_setting_value(text), name);
-                const std::string again = format_setting_value(to_setting_value(boost::hana::second(accessor)(round_trip)));
-                if (again != text) throw error("the setting prints as " + text + " but reads back as " + again, where);
+                set_setting(round_trip, key, parse_setting_value(*text), name);
+                const std::optional<std::string> again = setting_text(boost::hana::second(accessor)(round_trip));
+                if (again != text)
+                    throw error("the setting prints as " + *text + " but reads back as " + again.value_or("nothing"), where);
             } catch (const error& e) {
                 if (!e.where().empty()) throw;
                 throw error(e.what_happened(), where);

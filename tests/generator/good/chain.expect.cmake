@@ -32,21 +32,36 @@ using train_pipeline = lolpop::offline_train<
 # In the chain's order, each reached through the chain's settings; a component without settings
 # (acme_imputer) has no block.
 expect_header([=[
-    {
         auto& c = lolpop::part<lolpop::chain_step<registry_types::acme_encoder>>\(lolpop::part<lolpop::role::feature_transformer>\(lolpop::part<lolpop::role::train>\(s\)\)\);
 #line 17 "/[^"]*/good/chain\.toml"
-        c\.columns = {std::string{"colour"}};
-#line [0-9]+ "[^"]*"
-    }
-    {
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 17 "/[^"]*/good/chain\.toml"
+                    config\.columns = {std::string{"colour"}};
+]=])
+expect_header([=[
         auto& c = lolpop::part<lolpop::chain_step<registry_types::acme_scaler>>\(lolpop::part<lolpop::role::feature_transformer>\(lolpop::part<lolpop::role::train>\(s\)\)\);
 #line 13 "/[^"]*/good/chain\.toml"
-        c\.columns = {std::string{"x"}, std::string{"y"}};
-#line [0-9]+ "[^"]*"
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 13 "/[^"]*/good/chain\.toml"
+                    config\.columns = {std::string{"x"}, std::string{"y"}};
+]=])
+expect_header([=[
 #line 14 "/[^"]*/good/chain\.toml"
-        c\.scale = {2};
+                    config\.scale = {2};
+]=])
+expect_header([=[
+                    config\.scale = {2};
+                }
+            }
+#line 14 "/[^"]*/good/chain\.toml"
+        }\(c\);
 #line [0-9]+ "[^"]*"
     }
     return s;
 ]=])
-expect_no_header([=[acme::imputer>]=])
+expect_no_header([=[chain_step<acme::imputer>]=])
+

@@ -142,99 +142,193 @@ using workflow = lolpop::classification_runner<
 #line [0-9]+ "[^"]*"
 >;
 ]=])
+# Every component's config members are checked to be of setting types, at its binding.
+expect_header([=[
+inline auto make_settings\(\) {
+#line 10 "/[^"]*/good/base\.toml"
+    \[\]<class T>\(std::type_identity<T>\) {
+#line 10 "/[^"]*/good/base\.toml"
+ *static_assert\(
+#line 10 "/[^"]*/good/base\.toml"
+ *lolpop::all_settings_supported<lolpop::unsupported_setting_of<T>>, "acme_tracker \(acme::tracker\): the member of its config that the condition names is of no setting type; [^"]*"\);
+#line 10 "/[^"]*/good/base\.toml"
+    }\(std::type_identity<acme::tracker>{}\);
+#line 11 "/[^"]*/good/base\.toml"
+    \[\]<class T>\(std::type_identity<T>\) {
+]=])
 # Unbound optional roles are left to the templates' defaults.
 expect_no_header([=[role::notifier|role::metrics_tracker|role::data_transformer]=])
 
-# Settings: one block per part, each assignment at its profile line, braced values; an integer or
-# boolean setting's member is checked to be one on the same line.
+# Settings: one block per part; each setting a lambda that checks the literal against the member's
+# type, its assignment at the profile's line.
 expect_header([=[
-inline auto make_settings\(\) {
-    workflow::settings s{};
-    {
         auto& c = s\.config;
 #line 5 "/[^"]*/good/base\.toml"
-        c\.train_data = "data/train\.csv";
-#line [0-9]+ "[^"]*"
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 5 "/[^"]*/good/base\.toml"
+                    config\.train_data = "data/train\.csv";
+]=])
+expect_header([=[
 #line 6 "/[^"]*/good/base\.toml"
-        c\.model_target = "target";
-#line [0-9]+ "[^"]*"
+                    config\.model_target = "target";
+]=])
+expect_header([=[
 #line 7 "/[^"]*/good/base\.toml"
-        c\.model_name = "acme";
-#line [0-9]+ "[^"]*"
-    }
-    {
+                    config\.model_name = "acme";
+]=])
+expect_header([=[
         auto& c = lolpop::part<lolpop::role::metadata_tracker>\(s\);
 #line 14 "/[^"]*/good/base\.toml"
-        c\.path = lolpop::expand_env\("\${env:ACME_HOME:-\.acme}/metadata\.db", "metadata_tracker\.path"\);
-#line [0-9]+ "[^"]*"
-    }
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 14 "/[^"]*/good/base\.toml"
+                    config\.path = lolpop::expand_env\("\${env:ACME_HOME:-\.acme}/metadata\.db", "metadata_tracker\.path"\);
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::logger>\(s\);
 #line 9 "/[^"]*/good/dev\.toml"
-        c\.level = "debug";
-#line [0-9]+ "[^"]*"
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 9 "/[^"]*/good/dev\.toml"
+                    config\.level = "debug";
+]=])
+expect_header([=[
 #line 10 "/[^"]*/good/dev\.toml"
-        \[\]\(auto& m\) { if constexpr \(requires { m\.colors; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.colors\)>>, "setting [^"]*\.colors is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.colors = {true};
+                    config\.colors = {true};
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::data_connector>\(lolpop::part<lolpop::role::process>\(s\)\);
 #line 29 "/[^"]*/good/base\.toml"
-        c\.delimiter = ",";
-#line [0-9]+ "[^"]*"
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 29 "/[^"]*/good/base\.toml"
+                    config\.delimiter = ",";
+]=])
+expect_header([=[
 #line 30 "/[^"]*/good/base\.toml"
-        c\.columns = {std::string{"id"}, std::string{"x"}, std::string{"target"}};
+                    config\.columns = {std::string{"id"}, std::string{"x"}, std::string{"target"}};
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::train>\(s\)\.config;
 #line 33 "/[^"]*/good/base\.toml"
-        c\.perf_metric = "roc_auc";
-#line [0-9]+ "[^"]*"
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 33 "/[^"]*/good/base\.toml"
+                    config\.perf_metric = "roc_auc";
+]=])
+expect_header([=[
 #line 16 "/[^"]*/good/dev\.toml"
-        \[\]\(auto& m\) { if constexpr \(requires { m\.retrain_all; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.retrain_all\)>>, "setting [^"]*\.retrain_all is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.retrain_all = {false};
+                    config\.retrain_all = {false};
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::data_splitter>\(lolpop::part<lolpop::role::train>\(s\)\);
 #line 19 "/[^"]*/good/dev\.toml"
-        c\.ratios = {0\.7, 0\.1, 0\.2};
-#line [0-9]+ "[^"]*"
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 19 "/[^"]*/good/dev\.toml"
+                    config\.ratios = {0\.7, 0\.1, 0\.2};
+]=])
+expect_header([=[
 #line 20 "/[^"]*/good/dev\.toml"
-        \[\]\(auto& m\) { if constexpr \(requires { m\.seed; }\) static_assert\(lolpop::integer_setting_member<std::remove_cvref_t<decltype\(m\.seed\)>>, "setting [^"]*\.seed is an? integer in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.seed = {-42};
+                    config\.seed = {-42};
 ]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::model_trainer>\(lolpop::part<lolpop::role::train>\(s\)\);
 #line 23 "/[^"]*/good/dev\.toml"
-        \[\]\(auto& m\) { if constexpr \(requires { m\.max_depth; }\) static_assert\(lolpop::integer_setting_member<std::remove_cvref_t<decltype\(m\.max_depth\)>>, "setting [^"]*\.max_depth is an? integer in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.max_depth = {3};
-#line [0-9]+ "[^"]*"
-#line 24 "/[^"]*/good/dev\.toml"
-        c\.eta = {1};
-#line [0-9]+ "[^"]*"
-#line 42 "/[^"]*/good/base\.toml"
-        \[\]\(auto& m\) { if constexpr \(requires { m\.rounds; }\) static_assert\(lolpop::integer_setting_member<std::remove_cvref_t<decltype\(m\.rounds\)>>, "setting [^"]*\.rounds is an? integer in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.rounds = {200};
-#line [0-9]+ "[^"]*"
-#line 25 "/[^"]*/good/dev\.toml"
-        c\.weights = {1\.0, 2\.5, 0\.001};
-#line [0-9]+ "[^"]*"
-#line 26 "/[^"]*/good/dev\.toml"
-        c\.params = {{std::string{"objective"}, std::string{"binary:logistic"}}, {std::string{"tree_method"}, lolpop::expand_env\("\${env:ACME_TREE_METHOD:-hist}", "train\.model_trainer\.params"\)}};
-#line [0-9]+ "[^"]*"
-#line 27 "/[^"]*/good/dev\.toml"
-        \[\]\(auto& m\) { if constexpr \(requires { m\.early_stop; }\) static_assert\(lolpop::boolean_setting_member<std::remove_cvref_t<decltype\(m\.early_stop\)>>, "setting [^"]*\.early_stop is an? boolean in the registry, but the C\+\+ member is not [^"]*"\); }\(c\); c\.early_stop = {true};
-#line [0-9]+ "[^"]*"
-#line 28 "/[^"]*/good/dev\.toml"
-        c\.label = lolpop::expand_env\("say \\"hi\\"\\\\ \\\?\\\?= \\t \${env:ACME_USER}", "train\.model_trainer\.label"\);
+        \[\]\(auto& config\) {
 ]=])
-# A reference takes the value it names (here with ${env:...}) at the referencing line.
+expect_header([=[
+#line 23 "/[^"]*/good/dev\.toml"
+                    config\.max_depth = {3};
+]=])
+expect_header([=[
+#line 24 "/[^"]*/good/dev\.toml"
+                    config\.eta = {1};
+]=])
+expect_header([=[
+#line 42 "/[^"]*/good/base\.toml"
+                    config\.rounds = {200};
+]=])
+expect_header([=[
+#line 25 "/[^"]*/good/dev\.toml"
+                    config\.weights = {1, 2\.5, 0\.001};
+]=])
+expect_header([=[
+#line 26 "/[^"]*/good/dev\.toml"
+                    config\.params = {{std::string{"objective"}, std::string{"binary:logistic"}}, {std::string{"tree_method"}, lolpop::expand_env\("\${env:ACME_TREE_METHOD:-hist}", "train\.model_trainer\.params"\)}};
+]=])
+expect_header([=[
+#line 27 "/[^"]*/good/dev\.toml"
+                    config\.early_stop = {true};
+]=])
+expect_header([=[
+#line 28 "/[^"]*/good/dev\.toml"
+                    config\.label = lolpop::expand_env\("say \\"hi\\"\\\\ \\\?\\\?= \\t \${env:ACME_USER}", "train\.model_trainer\.label"\);
+]=])
 expect_header([=[
         auto& c = lolpop::part<lolpop::role::model_repository>\(lolpop::part<lolpop::role::deploy>\(s\)\);
 #line 31 "/[^"]*/good/dev\.toml"
-        c\.path = lolpop::expand_env\("\${env:ACME_HOME:-\.acme}/metadata\.db", "deploy\.model_repository\.path"\);
-#line [0-9]+ "[^"]*"
-    }
-    {
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 31 "/[^"]*/good/dev\.toml"
+                    config\.path = lolpop::expand_env\("\${env:ACME_HOME:-\.acme}/metadata\.db", "deploy\.model_repository\.path"\);
+]=])
+expect_header([=[
         auto& c = lolpop::part<lolpop::role::model_deployer>\(lolpop::part<lolpop::role::deploy>\(s\)\);
 #line 34 "/[^"]*/good/dev\.toml"
-        c\.path = "acme";
+        \[\]\(auto& config\) {
+]=])
+expect_header([=[
+#line 34 "/[^"]*/good/dev\.toml"
+                    config\.path = "acme";
+]=])
+# The checks of one integer: a member of that name, of a number type, and for -42 signed.
+expect_header([=[
+#line 20 "/[^"]*/good/dev\.toml"
+        \[\]\(auto& config\) {
+            if constexpr \(!requires { config\.seed; }\) {
+#line 20 "/[^"]*/good/dev\.toml"
+       static_assert\(
+#line 20 "/[^"]*/good/dev\.toml"
+       requires { config\.seed; }, "setting train\.data_splitter\.seed of acme_splitter: its C\+\+ config \(acme::splitter::config\) has no member seed"\);
+            } else {
+                using member = std::remove_cvref_t<decltype\(config\.seed\)>;
+                using lolpop::takes_integer, lolpop::holds_integer;
+                if constexpr \(!lolpop::setting_member<member>\) {
+                    // reported where the component is bound \(lolpop::unsupported_setting_of\)
+                } else if constexpr \(!takes_integer<member>\) {
+#line 20 "/[^"]*/good/dev\.toml"
+       static_assert\(
+#line 20 "/[^"]*/good/dev\.toml"
+       takes_integer<member>, "setting train\.data_splitter\.seed of acme_splitter: -42 is an integer, and the C\+\+ member is not a number type"\);
+                } else if constexpr \(lolpop::unsigned_setting_member<member> && !holds_integer<member, -42>\) {
+#line 20 "/[^"]*/good/dev\.toml"
+       static_assert\(
+#line 20 "/[^"]*/good/dev\.toml"
+       holds_integer<member, -42>, "setting train\.data_splitter\.seed of acme_splitter: -42 is negative, and the C\+\+ member's type is unsigned"\);
+                } else {
+#line 20 "/[^"]*/good/dev\.toml"
+                    config\.seed = {-42};
+                }
+            }
+#line 20 "/[^"]*/good/dev\.toml"
+        }\(c\);
+#line [0-9]+ "[^"]*"
+]=])
+expect_header([=[
+                    config\.path = "acme";
+                }
+            }
+#line 34 "/[^"]*/good/dev\.toml"
+        }\(c\);
 #line [0-9]+ "[^"]*"
     }
     return s;
@@ -258,6 +352,7 @@ inline void check_settings\(\[\[maybe_unused\]\] const workflow::settings& s\) {
 
 }  // namespace lolpop_profile
 $]=])
+
 
 # The depfile names the stamp and every file read.
 expect_depfile([=[^/[^:]*/lolpop_profile\.stamp: \\
