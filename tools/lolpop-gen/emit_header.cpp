@@ -252,14 +252,15 @@ void registry_checks(header_writer& w, const workflow& wf, const registry& reg) 
     w.line("}  // namespace registry_declared");
     for (const auto& [e, roles] : used) {
         const std::string declared = fmt::format("registry_declared::{}", e->name);
-        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_has_name<{}>, {});", declared,
-                                          cpp_string_literal(fmt::format("component '{}': {} has no 'static constexpr "
-                                                                         "std::string_view name'; give it name = \"{}\"",
-                                                                         e->name, e->type, e->name))));
+        const std::string no_name = fmt::format(
+            "component '{}': {} has no 'static constexpr std::string_view name'; give it name = \"{}\"", e->name, e->type, e->name);
+        const std::string other_name =
+            fmt::format("component '{}': the registry key is not {}::name; make them the same", e->name, e->type);
+        w.at_column(e->where,
+                    fmt::format("static_assert(lolpop::registry_has_name<{}>, {});", declared, cpp_string_literal(no_name)));
         w.back_to_header();
-        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_name_is<{}>({}), {});", declared, cpp_string_literal(e->name),
-                           cpp_string_literal(fmt::format("component '{}': the registry key is not {}::name; make them the same",
-                                                          e->name, e->type))));
+        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_name_is<{}>({}), {});", declared,
+                                          cpp_string_literal(e->name), cpp_string_literal(other_name)));
         w.back_to_header();
     }
     w.line("namespace registry_types {");
@@ -292,8 +293,8 @@ void component_settings(header_writer& w, const component_binding& b, const std:
     const std::string access = fmt::format("lolpop::part<{}>({})", role_tag(b.role), parent);
     if (b.component) return w.settings_block(access, b.settings, path);
     for (const chain_step& step : b.chain)
-        w.settings_block(fmt::format("lolpop::part<lolpop::chain_step<{}>>({})", component_type(*step.component), access), step.settings,
-                         fmt::format("{}.{}", path, step.component->name));
+        w.settings_block(fmt::format("lolpop::part<lolpop::chain_step<{}>>({})", component_type(*step.component), access),
+                         step.settings, fmt::format("{}.{}", path, step.component->name));
 }
 
 std::vector<std::string> headers_of(const workflow& wf) {
