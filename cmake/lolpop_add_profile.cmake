@@ -4,7 +4,9 @@
 # <binary dir>/<target>.gen/lolpop_profile.hpp (rewritten only when its content changes) and the
 # binary composes the workflow that header names. REGISTRY adds the user's component registries to
 # the built-in one; SOURCES adds the user's own sources (custom components). Relative paths are
-# relative to the calling directory, whose source directory is also on the include path.
+# relative to the calling directory, whose source directory is also on the include path. The
+# header of every registry entry the profile uses must be on the target's include path (its include
+# directories, those of what it links, the compiler's): lolpop-gen says so at the registry's line.
 #
 # lolpop_target_profile(<target> PROFILE <file.toml> [REGISTRY <file.toml>...])
 #

@@ -25,6 +25,7 @@
 
 #include <lolpop/composition/bind.hpp>
 #include <lolpop/composition/check_binding.hpp>
+#include <lolpop/composition/registry_component.hpp>
 #include <lolpop/composition/role.hpp>
 #include <lolpop/composition/settings.hpp>
 #include <lolpop/composition/settings_tree.hpp>

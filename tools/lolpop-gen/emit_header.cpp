@@ -169,14 +169,15 @@ void registry_checks(header_writer& w, const workflow& wf, const registry& reg) 
     w.line("}  // namespace registry_declared");
     for (const auto& [e, roles] : used) {
         const std::string declared = fmt::format("registry_declared::{}", e->name);
-        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_has_name<{}>, {});", declared,
-                                          cpp_string_literal(fmt::format("component '{}': {} has no 'static constexpr "
-                                                                         "std::string_view name'; give it name = \"{}\"",
-                                                                         e->name, e->type, e->name))));
+        const std::string no_name = fmt::format(
+            "component '{}': {} has no 'static constexpr std::string_view name'; give it name = \"{}\"", e->name, e->type, e->name);
+        const std::string other_name =
+            fmt::format("component '{}': the registry key is not {}::name; make them the same", e->name, e->type);
+        w.at_column(e->where,
+                    fmt::format("static_assert(lolpop::registry_has_name<{}>, {});", declared, cpp_string_literal(no_name)));
         w.back_to_header();
-        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_name_is<{}>({}), {});", declared, cpp_string_literal(e->name),
-                           cpp_string_literal(fmt::format("component '{}': the registry key is not {}::name; make them the same",
-                                                          e->name, e->type))));
+        w.at_column(e->where, fmt::format("static_assert(lolpop::registry_name_is<{}>({}), {});", declared,
+                                          cpp_string_literal(e->name), cpp_string_literal(other_name)));
         w.back_to_header();
     }
     w.line("namespace registry_types {");
