@@ -32,6 +32,7 @@
 
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/configuration/did_you_mean.hpp>
+#include <lolpop/configuration/setting_member.hpp>
 #include <lolpop/configuration/setting_rules.hpp>
 #include <lolpop/configuration/setting_value.hpp>
 

@@ -1,3 +1,4 @@
+// covers: lolpop/configuration/setting_member.hpp
 #include <lolpop/core/error.hpp>
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/configuration/setting_value.hpp>

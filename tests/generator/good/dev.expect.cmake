@@ -152,7 +152,7 @@ inline auto make_settings\(\) {
 #line 10 "/[^"]*/good/base\.toml"
  *lolpop::all_settings_supported<lolpop::unsupported_setting_of<T>>, "acme_tracker \(acme::tracker\): the member of its config that the condition names is of no setting type; [^"]*"\);
 #line 10 "/[^"]*/good/base\.toml"
-    }\(std::type_identity<acme::tracker>{}\);
+    }\(std::type_identity<registry_types::acme_tracker>{}\);
 #line 11 "/[^"]*/good/base\.toml"
     \[\]<class T>\(std::type_identity<T>\) {
 ]=])
