@@ -46,9 +46,12 @@ std::string check_binding_header(const registry& reg, const std::string& source)
 //   lolpop::bind<Role, T> instantiates check_binding<Role, T> where the binding is written, which
 //   for a profile is the profile's own line (through #line): the error's "required from here" is
 //   that line. A class template is instantiated once per translation unit, so a wrong binding is
-//   reported once, however often the type is used afterwards, and the composition goes on
-//   compiling without a cascade of follow-up errors. Each role's check is written out (generated,
-//   not a macro), so the failed static_assert is the line the compiler shows.
+//   reported once, however often the type is used afterwards. The assertion itself is in a
+//   function, report_binding<T>(role), whose return type check_binding names: a class whose own
+//   static_assert failed is invalid to clang, and with it bind<Role, T> and every alias naming
+//   the composition (each later use an error of its own); a function's failed assertion leaves
+//   them valid. Each role's check is written out (generated, not a macro), so the failed
+//   static_assert is the line the compiler shows.
 //   Pipeline roles (process, train, deploy, predict) are checked by nothing here; lolpop::unbound
 //   (a required role nobody filled) neither: the composition point reports it.
 // Example
@@ -65,13 +68,17 @@ std::string check_binding_header(const registry& reg, const std::string& source)
             out += fmt::format("template <class T>\ninline constexpr bool models_role_v<role::{}, T> = {}<T>;\n", r.name,
                                r.concept_name);
     out += "\ntemplate <class Role, class T>\nconcept models_role = models_role_v<Role, T>;\n\n"
-           "template <class Role, class T>\nstruct check_binding {\n    using type = void;\n};\n";
+           "// The check of a binding to Role, chosen by overloading on a Role pointer: a role without a\n"
+           "// check (pipeline roles; void for lolpop::unbound) takes the first.\n"
+           "template <class T>\nconstexpr auto report_binding(const void*) {\n    return true;\n}\n";
     for (const auto& r : reg.roles)
         if (!r.pipeline)
-            out += fmt::format("template <class T>\nstruct check_binding<role::{0}, T> {{\n"
+            out += fmt::format("template <class T>\nconstexpr auto report_binding(const role::{0}*) {{\n"
                                "    static_assert({1}<T>, \"role {0}: the bound type does not model {1}\");\n"
-                               "    using type = void;\n}};\n",
+                               "    return true;\n}}\n",
                                r.name, r.concept_name);
+    out += "\ntemplate <class Role, class T>\nstruct check_binding {\n"
+           "    using type = decltype(void(sizeof(T)), void(report_binding<T>(static_cast<const Role*>(nullptr))));\n};\n";
     return out + "\n}  // namespace lolpop\n";
 }
 
@@ -103,21 +110,23 @@ std::string parts_block(const registry& reg, const registry_entry& e) {
                                   "// is), checked; the settings; the parts, constructed in [roles] order.\n"
                                   "template <class Config, class... Binds>\nstruct {1} {{\n",
                                   e.name, name);
-    for (const auto& p : roles)
-        out += fmt::format("    using {0}_type = bound_t<role::{0}, {1}, Binds...>;\n", p.role->name,
-                           p.required ? "unbound" : reg.components.at(p.role->null_component).type);
+    for (const auto& p : roles) {
+        if (p.role->pipeline) {
+            out += fmt::format("    using {0}_type = bound_t<role::{0}, unbound, Binds...>;\n", p.role->name);
+            continue;
+        }
+        const std::string fallback = p.required ? "stand_in" : reg.components.at(p.role->null_component).type;
+        out += fmt::format("    using {0}_type = fitting_t<role::{0}, bound_t<role::{0}, {1}, Binds...>, {2}>;\n", p.role->name,
+                           p.required ? "unbound" : fallback, fallback);
+    }
     out += "\n    // Each binding is checked against its role's concept where it is written (lolpop::bind), which\n"
-           "    // reports the details; these assertions name the composition point.\n";
+           "    // reports the details; a type that does not fit is replaced above (fitting_t), so that the\n"
+           "    // parts compile without a second error.\n";
     for (const auto& p : roles)
         if (p.required)
             out += fmt::format("    static_assert(!std::is_same_v<{0}_type, unbound>,\n"
                                "                  \"{1}: required {2}role {0} is not bound\");\n",
                                p.role->name, e.name, p.role->pipeline ? "pipeline " : "");
-    for (const auto& p : roles)
-        if (!p.role->pipeline)
-            out += fmt::format("    static_assert(fits_role<role::{0}, {0}_type>,\n"
-                               "                  \"{1}: role {0} is bound to a type that does not model {2}\");\n",
-                               p.role->name, e.name, p.role->concept_name);
     out += "\n    using settings = composite_settings<Config";
     for (const auto& p : roles) out += fmt::format(",\n        bind<role::{0}, {0}_type>", p.role->name);
     out += ">;\n\n";
@@ -136,7 +145,8 @@ std::string parts_includes(const registry& reg, const registry_entry& e) {
                       "#include <lolpop/core/context.hpp>\n";
     std::set<std::string> headers;
     for (const auto& p : roles_of(reg, e))
-        if (!p.required) headers.insert(reg.components.at(p.role->null_component).header);
+        if (!p.role->pipeline)
+            headers.insert(p.required ? "lolpop/composition/stand_in.hpp" : reg.components.at(p.role->null_component).header);
     for (const auto& h : headers) out += fmt::format("#include <{}>\n", h);
     return out + "\n#include <type_traits>\n";
 }

@@ -17,10 +17,9 @@ struct unbound {
     struct config {};
 };
 
-// What a pipeline or runner static_asserts of each role it fills: T models Role, or Role is
-// unbound (which it reports on its own). A wrong binding is reported first, with its concept's
-// details, where it is written; the composition point's assertion then stops the compiler from
-// going on into code written for a type that fits.
+// Whether a runner or pipeline may compose T for Role: T models Role, or Role is unbound (which
+// it reports on its own). A wrong binding is reported, with its concept's details, where it is
+// written; the composition point then composes a stand-in instead (fitting_t).
 template <class Role, class T>
 inline constexpr bool fits_role = models_role<Role, T>;
 template <class Role>
@@ -45,6 +44,12 @@ struct bound<Role, Default, B, Rest...>
 
 template <class Role, class Default, class... Binds>
 using bound_t = typename bound<Role, Default, Binds...>::type;
+
+// The type a runner or pipeline composes for Role: T when it fits, else Fallback (an optional
+// role's null component, lolpop::stand_in for a required one). T's binding has reported that it
+// does not fit, where it is written; composing a type that fits instead keeps that the only error.
+template <class Role, class T, class Fallback>
+using fitting_t = std::conditional_t<fits_role<Role, T>, T, Fallback>;
 
 // How many of Binds fill Role (a profile binds each role at most once).
 template <class Role, class... Binds>

@@ -13,9 +13,12 @@
 //   lolpop::bind<Role, T> instantiates check_binding<Role, T> where the binding is written, which
 //   for a profile is the profile's own line (through #line): the error's "required from here" is
 //   that line. A class template is instantiated once per translation unit, so a wrong binding is
-//   reported once, however often the type is used afterwards, and the composition goes on
-//   compiling without a cascade of follow-up errors. Each role's check is written out (generated,
-//   not a macro), so the failed static_assert is the line the compiler shows.
+//   reported once, however often the type is used afterwards. The assertion itself is in a
+//   function, report_binding<T>(role), whose return type check_binding names: a class whose own
+//   static_assert failed is invalid to clang, and with it bind<Role, T> and every alias naming
+//   the composition (each later use an error of its own); a function's failed assertion leaves
+//   them valid. Each role's check is written out (generated, not a macro), so the failed
+//   static_assert is the line the compiler shows.
 //   Pipeline roles (process, train, deploy, predict) are checked by nothing here; lolpop::unbound
 //   (a required role nobody filled) neither: the composition point reports it.
 // Example
@@ -88,104 +91,111 @@ inline constexpr bool models_role_v<role::model_deployer, T> = lolpop::model_dep
 template <class Role, class T>
 concept models_role = models_role_v<Role, T>;
 
+// The check of a binding to Role, chosen by overloading on a Role pointer: a role without a
+// check (pipeline roles; void for lolpop::unbound) takes the first.
+template <class T>
+constexpr auto report_binding(const void*) {
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::logger*) {
+    static_assert(lolpop::logger<T>, "role logger: the bound type does not model lolpop::logger");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::notifier*) {
+    static_assert(lolpop::notifier<T>, "role notifier: the bound type does not model lolpop::notifier");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::metadata_tracker*) {
+    static_assert(lolpop::metadata_tracker<T>, "role metadata_tracker: the bound type does not model lolpop::metadata_tracker");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::metrics_tracker*) {
+    static_assert(lolpop::metrics_tracker<T>, "role metrics_tracker: the bound type does not model lolpop::metrics_tracker");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::resource_version_control*) {
+    static_assert(lolpop::resource_version_control<T>, "role resource_version_control: the bound type does not model lolpop::resource_version_control");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::data_connector*) {
+    static_assert(lolpop::data_connector<T>, "role data_connector: the bound type does not model lolpop::data_connector");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::data_transformer*) {
+    static_assert(lolpop::data_transformer<T>, "role data_transformer: the bound type does not model lolpop::data_transformer");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::data_profiler*) {
+    static_assert(lolpop::data_profiler<T>, "role data_profiler: the bound type does not model lolpop::data_profiler");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::data_checker*) {
+    static_assert(lolpop::data_checker<T>, "role data_checker: the bound type does not model lolpop::data_checker");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::data_splitter*) {
+    static_assert(lolpop::data_splitter<T>, "role data_splitter: the bound type does not model lolpop::data_splitter");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::model_trainer*) {
+    static_assert(lolpop::model_trainer<T>, "role model_trainer: the bound type does not model lolpop::model_trainer");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::hyperparameter_tuner*) {
+    static_assert(lolpop::hyperparameter_tuner<T>, "role hyperparameter_tuner: the bound type does not model lolpop::hyperparameter_tuner");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::model_checker*) {
+    static_assert(lolpop::model_checker<T>, "role model_checker: the bound type does not model lolpop::model_checker");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::model_explainer*) {
+    static_assert(lolpop::component<T>, "role model_explainer: the bound type does not model lolpop::component");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::model_bias_checker*) {
+    static_assert(lolpop::model_bias_checker<T>, "role model_bias_checker: the bound type does not model lolpop::model_bias_checker");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::model_visualizer*) {
+    static_assert(lolpop::model_visualizer<T>, "role model_visualizer: the bound type does not model lolpop::model_visualizer");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::feature_transformer*) {
+    static_assert(lolpop::feature_transformer<T>, "role feature_transformer: the bound type does not model lolpop::feature_transformer");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::model_repository*) {
+    static_assert(lolpop::model_repository<T>, "role model_repository: the bound type does not model lolpop::model_repository");
+    return true;
+}
+template <class T>
+constexpr auto report_binding(const role::model_deployer*) {
+    static_assert(lolpop::model_deployer<T>, "role model_deployer: the bound type does not model lolpop::model_deployer");
+    return true;
+}
+
 template <class Role, class T>
 struct check_binding {
-    using type = void;
-};
-template <class T>
-struct check_binding<role::logger, T> {
-    static_assert(lolpop::logger<T>, "role logger: the bound type does not model lolpop::logger");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::notifier, T> {
-    static_assert(lolpop::notifier<T>, "role notifier: the bound type does not model lolpop::notifier");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::metadata_tracker, T> {
-    static_assert(lolpop::metadata_tracker<T>, "role metadata_tracker: the bound type does not model lolpop::metadata_tracker");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::metrics_tracker, T> {
-    static_assert(lolpop::metrics_tracker<T>, "role metrics_tracker: the bound type does not model lolpop::metrics_tracker");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::resource_version_control, T> {
-    static_assert(lolpop::resource_version_control<T>, "role resource_version_control: the bound type does not model lolpop::resource_version_control");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::data_connector, T> {
-    static_assert(lolpop::data_connector<T>, "role data_connector: the bound type does not model lolpop::data_connector");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::data_transformer, T> {
-    static_assert(lolpop::data_transformer<T>, "role data_transformer: the bound type does not model lolpop::data_transformer");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::data_profiler, T> {
-    static_assert(lolpop::data_profiler<T>, "role data_profiler: the bound type does not model lolpop::data_profiler");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::data_checker, T> {
-    static_assert(lolpop::data_checker<T>, "role data_checker: the bound type does not model lolpop::data_checker");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::data_splitter, T> {
-    static_assert(lolpop::data_splitter<T>, "role data_splitter: the bound type does not model lolpop::data_splitter");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::model_trainer, T> {
-    static_assert(lolpop::model_trainer<T>, "role model_trainer: the bound type does not model lolpop::model_trainer");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::hyperparameter_tuner, T> {
-    static_assert(lolpop::hyperparameter_tuner<T>, "role hyperparameter_tuner: the bound type does not model lolpop::hyperparameter_tuner");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::model_checker, T> {
-    static_assert(lolpop::model_checker<T>, "role model_checker: the bound type does not model lolpop::model_checker");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::model_explainer, T> {
-    static_assert(lolpop::component<T>, "role model_explainer: the bound type does not model lolpop::component");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::model_bias_checker, T> {
-    static_assert(lolpop::model_bias_checker<T>, "role model_bias_checker: the bound type does not model lolpop::model_bias_checker");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::model_visualizer, T> {
-    static_assert(lolpop::model_visualizer<T>, "role model_visualizer: the bound type does not model lolpop::model_visualizer");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::feature_transformer, T> {
-    static_assert(lolpop::feature_transformer<T>, "role feature_transformer: the bound type does not model lolpop::feature_transformer");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::model_repository, T> {
-    static_assert(lolpop::model_repository<T>, "role model_repository: the bound type does not model lolpop::model_repository");
-    using type = void;
-};
-template <class T>
-struct check_binding<role::model_deployer, T> {
-    static_assert(lolpop::model_deployer<T>, "role model_deployer: the bound type does not model lolpop::model_deployer");
-    using type = void;
+    using type = decltype(void(sizeof(T)), void(report_binding<T>(static_cast<const Role*>(nullptr))));
 };
 
 }  // namespace lolpop

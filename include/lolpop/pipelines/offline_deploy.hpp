@@ -9,6 +9,7 @@
 #include <lolpop/composition/bind.hpp>
 #include <lolpop/composition/settings.hpp>
 #include <lolpop/core/context.hpp>
+#include <lolpop/composition/stand_in.hpp>
 
 #include <type_traits>
 // lolpop-gen: includes end
@@ -33,19 +34,16 @@ struct offline_deploy_config {
 // is), checked; the settings; the parts, constructed in [roles] order.
 template <class Config, class... Binds>
 struct offline_deploy_parts {
-    using model_repository_type = bound_t<role::model_repository, unbound, Binds...>;
-    using model_deployer_type = bound_t<role::model_deployer, unbound, Binds...>;
+    using model_repository_type = fitting_t<role::model_repository, bound_t<role::model_repository, unbound, Binds...>, stand_in>;
+    using model_deployer_type = fitting_t<role::model_deployer, bound_t<role::model_deployer, unbound, Binds...>, stand_in>;
 
     // Each binding is checked against its role's concept where it is written (lolpop::bind), which
-    // reports the details; these assertions name the composition point.
+    // reports the details; a type that does not fit is replaced above (fitting_t), so that the
+    // parts compile without a second error.
     static_assert(!std::is_same_v<model_repository_type, unbound>,
                   "offline_deploy: required role model_repository is not bound");
     static_assert(!std::is_same_v<model_deployer_type, unbound>,
                   "offline_deploy: required role model_deployer is not bound");
-    static_assert(fits_role<role::model_repository, model_repository_type>,
-                  "offline_deploy: role model_repository is bound to a type that does not model lolpop::model_repository");
-    static_assert(fits_role<role::model_deployer, model_deployer_type>,
-                  "offline_deploy: role model_deployer is bound to a type that does not model lolpop::model_deployer");
 
     using settings = composite_settings<Config,
         bind<role::model_repository, model_repository_type>,

@@ -15,6 +15,7 @@
 #include <lolpop/components/data_checker/null_data_checker.hpp>
 #include <lolpop/components/data_profiler/null_data_profiler.hpp>
 #include <lolpop/components/data_transformer/null_data_transformer.hpp>
+#include <lolpop/composition/stand_in.hpp>
 
 #include <type_traits>
 // lolpop-gen: includes end
@@ -73,23 +74,16 @@ struct predict_request {
 // is), checked; the settings; the parts, constructed in [roles] order.
 template <class Config, class... Binds>
 struct offline_predict_parts {
-    using data_connector_type = bound_t<role::data_connector, unbound, Binds...>;
-    using data_transformer_type = bound_t<role::data_transformer, lolpop::null_data_transformer, Binds...>;
-    using data_profiler_type = bound_t<role::data_profiler, lolpop::null_data_profiler, Binds...>;
-    using data_checker_type = bound_t<role::data_checker, lolpop::null_data_checker, Binds...>;
+    using data_connector_type = fitting_t<role::data_connector, bound_t<role::data_connector, unbound, Binds...>, stand_in>;
+    using data_transformer_type = fitting_t<role::data_transformer, bound_t<role::data_transformer, lolpop::null_data_transformer, Binds...>, lolpop::null_data_transformer>;
+    using data_profiler_type = fitting_t<role::data_profiler, bound_t<role::data_profiler, lolpop::null_data_profiler, Binds...>, lolpop::null_data_profiler>;
+    using data_checker_type = fitting_t<role::data_checker, bound_t<role::data_checker, lolpop::null_data_checker, Binds...>, lolpop::null_data_checker>;
 
     // Each binding is checked against its role's concept where it is written (lolpop::bind), which
-    // reports the details; these assertions name the composition point.
+    // reports the details; a type that does not fit is replaced above (fitting_t), so that the
+    // parts compile without a second error.
     static_assert(!std::is_same_v<data_connector_type, unbound>,
                   "offline_predict: required role data_connector is not bound");
-    static_assert(fits_role<role::data_connector, data_connector_type>,
-                  "offline_predict: role data_connector is bound to a type that does not model lolpop::data_connector");
-    static_assert(fits_role<role::data_transformer, data_transformer_type>,
-                  "offline_predict: role data_transformer is bound to a type that does not model lolpop::data_transformer");
-    static_assert(fits_role<role::data_profiler, data_profiler_type>,
-                  "offline_predict: role data_profiler is bound to a type that does not model lolpop::data_profiler");
-    static_assert(fits_role<role::data_checker, data_checker_type>,
-                  "offline_predict: role data_checker is bound to a type that does not model lolpop::data_checker");
 
     using settings = composite_settings<Config,
         bind<role::data_connector, data_connector_type>,

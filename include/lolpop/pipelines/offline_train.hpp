@@ -20,6 +20,7 @@
 #include <lolpop/components/model_checker/null_model_checker.hpp>
 #include <lolpop/components/model_explainer/null_model_explainer.hpp>
 #include <lolpop/components/model_visualizer/null_model_visualizer.hpp>
+#include <lolpop/composition/stand_in.hpp>
 
 #include <type_traits>
 // lolpop-gen: includes end
@@ -73,37 +74,22 @@ struct train_request {
 // is), checked; the settings; the parts, constructed in [roles] order.
 template <class Config, class... Binds>
 struct offline_train_parts {
-    using data_splitter_type = bound_t<role::data_splitter, unbound, Binds...>;
-    using model_trainer_type = bound_t<role::model_trainer, unbound, Binds...>;
-    using hyperparameter_tuner_type = bound_t<role::hyperparameter_tuner, lolpop::null_hyperparameter_tuner, Binds...>;
-    using model_checker_type = bound_t<role::model_checker, lolpop::null_model_checker, Binds...>;
-    using model_explainer_type = bound_t<role::model_explainer, lolpop::null_model_explainer, Binds...>;
-    using model_bias_checker_type = bound_t<role::model_bias_checker, lolpop::null_model_bias_checker, Binds...>;
-    using model_visualizer_type = bound_t<role::model_visualizer, lolpop::null_model_visualizer, Binds...>;
-    using feature_transformer_type = bound_t<role::feature_transformer, lolpop::null_feature_transformer, Binds...>;
+    using data_splitter_type = fitting_t<role::data_splitter, bound_t<role::data_splitter, unbound, Binds...>, stand_in>;
+    using model_trainer_type = fitting_t<role::model_trainer, bound_t<role::model_trainer, unbound, Binds...>, stand_in>;
+    using hyperparameter_tuner_type = fitting_t<role::hyperparameter_tuner, bound_t<role::hyperparameter_tuner, lolpop::null_hyperparameter_tuner, Binds...>, lolpop::null_hyperparameter_tuner>;
+    using model_checker_type = fitting_t<role::model_checker, bound_t<role::model_checker, lolpop::null_model_checker, Binds...>, lolpop::null_model_checker>;
+    using model_explainer_type = fitting_t<role::model_explainer, bound_t<role::model_explainer, lolpop::null_model_explainer, Binds...>, lolpop::null_model_explainer>;
+    using model_bias_checker_type = fitting_t<role::model_bias_checker, bound_t<role::model_bias_checker, lolpop::null_model_bias_checker, Binds...>, lolpop::null_model_bias_checker>;
+    using model_visualizer_type = fitting_t<role::model_visualizer, bound_t<role::model_visualizer, lolpop::null_model_visualizer, Binds...>, lolpop::null_model_visualizer>;
+    using feature_transformer_type = fitting_t<role::feature_transformer, bound_t<role::feature_transformer, lolpop::null_feature_transformer, Binds...>, lolpop::null_feature_transformer>;
 
     // Each binding is checked against its role's concept where it is written (lolpop::bind), which
-    // reports the details; these assertions name the composition point.
+    // reports the details; a type that does not fit is replaced above (fitting_t), so that the
+    // parts compile without a second error.
     static_assert(!std::is_same_v<data_splitter_type, unbound>,
                   "offline_train: required role data_splitter is not bound");
     static_assert(!std::is_same_v<model_trainer_type, unbound>,
                   "offline_train: required role model_trainer is not bound");
-    static_assert(fits_role<role::data_splitter, data_splitter_type>,
-                  "offline_train: role data_splitter is bound to a type that does not model lolpop::data_splitter");
-    static_assert(fits_role<role::model_trainer, model_trainer_type>,
-                  "offline_train: role model_trainer is bound to a type that does not model lolpop::model_trainer");
-    static_assert(fits_role<role::hyperparameter_tuner, hyperparameter_tuner_type>,
-                  "offline_train: role hyperparameter_tuner is bound to a type that does not model lolpop::hyperparameter_tuner");
-    static_assert(fits_role<role::model_checker, model_checker_type>,
-                  "offline_train: role model_checker is bound to a type that does not model lolpop::model_checker");
-    static_assert(fits_role<role::model_explainer, model_explainer_type>,
-                  "offline_train: role model_explainer is bound to a type that does not model lolpop::component");
-    static_assert(fits_role<role::model_bias_checker, model_bias_checker_type>,
-                  "offline_train: role model_bias_checker is bound to a type that does not model lolpop::model_bias_checker");
-    static_assert(fits_role<role::model_visualizer, model_visualizer_type>,
-                  "offline_train: role model_visualizer is bound to a type that does not model lolpop::model_visualizer");
-    static_assert(fits_role<role::feature_transformer, feature_transformer_type>,
-                  "offline_train: role feature_transformer is bound to a type that does not model lolpop::feature_transformer");
 
     using settings = composite_settings<Config,
         bind<role::data_splitter, data_splitter_type>,

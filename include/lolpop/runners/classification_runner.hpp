@@ -8,6 +8,7 @@
 #include <lolpop/components/logger/null_logger.hpp>
 #include <lolpop/components/metrics_tracker/null_metrics_tracker.hpp>
 #include <lolpop/components/notifier/null_notifier.hpp>
+#include <lolpop/composition/stand_in.hpp>
 
 #include <type_traits>
 // lolpop-gen: includes end
@@ -21,18 +22,19 @@ namespace lolpop {
 // is), checked; the settings; the parts, constructed in [roles] order.
 template <class Config, class... Binds>
 struct classification_runner_parts {
-    using logger_type = bound_t<role::logger, lolpop::null_logger, Binds...>;
-    using notifier_type = bound_t<role::notifier, lolpop::null_notifier, Binds...>;
-    using metadata_tracker_type = bound_t<role::metadata_tracker, unbound, Binds...>;
-    using metrics_tracker_type = bound_t<role::metrics_tracker, lolpop::null_metrics_tracker, Binds...>;
-    using resource_version_control_type = bound_t<role::resource_version_control, unbound, Binds...>;
+    using logger_type = fitting_t<role::logger, bound_t<role::logger, lolpop::null_logger, Binds...>, lolpop::null_logger>;
+    using notifier_type = fitting_t<role::notifier, bound_t<role::notifier, lolpop::null_notifier, Binds...>, lolpop::null_notifier>;
+    using metadata_tracker_type = fitting_t<role::metadata_tracker, bound_t<role::metadata_tracker, unbound, Binds...>, stand_in>;
+    using metrics_tracker_type = fitting_t<role::metrics_tracker, bound_t<role::metrics_tracker, lolpop::null_metrics_tracker, Binds...>, lolpop::null_metrics_tracker>;
+    using resource_version_control_type = fitting_t<role::resource_version_control, bound_t<role::resource_version_control, unbound, Binds...>, stand_in>;
     using process_type = bound_t<role::process, unbound, Binds...>;
     using train_type = bound_t<role::train, unbound, Binds...>;
     using deploy_type = bound_t<role::deploy, unbound, Binds...>;
     using predict_type = bound_t<role::predict, unbound, Binds...>;
 
     // Each binding is checked against its role's concept where it is written (lolpop::bind), which
-    // reports the details; these assertions name the composition point.
+    // reports the details; a type that does not fit is replaced above (fitting_t), so that the
+    // parts compile without a second error.
     static_assert(!std::is_same_v<metadata_tracker_type, unbound>,
                   "classification_runner: required role metadata_tracker is not bound");
     static_assert(!std::is_same_v<resource_version_control_type, unbound>,
@@ -45,16 +47,6 @@ struct classification_runner_parts {
                   "classification_runner: required pipeline role deploy is not bound");
     static_assert(!std::is_same_v<predict_type, unbound>,
                   "classification_runner: required pipeline role predict is not bound");
-    static_assert(fits_role<role::logger, logger_type>,
-                  "classification_runner: role logger is bound to a type that does not model lolpop::logger");
-    static_assert(fits_role<role::notifier, notifier_type>,
-                  "classification_runner: role notifier is bound to a type that does not model lolpop::notifier");
-    static_assert(fits_role<role::metadata_tracker, metadata_tracker_type>,
-                  "classification_runner: role metadata_tracker is bound to a type that does not model lolpop::metadata_tracker");
-    static_assert(fits_role<role::metrics_tracker, metrics_tracker_type>,
-                  "classification_runner: role metrics_tracker is bound to a type that does not model lolpop::metrics_tracker");
-    static_assert(fits_role<role::resource_version_control, resource_version_control_type>,
-                  "classification_runner: role resource_version_control is bound to a type that does not model lolpop::resource_version_control");
 
     using settings = composite_settings<Config,
         bind<role::logger, logger_type>,

@@ -47,9 +47,9 @@ inline bool is_profile_name(std::string_view name) {
 template <class T, class... Roles>
 void check_component() {
     static_assert(sizeof...(Roles) > 0, "check_component<T, Roles...>: name the roles T fills");
-    // Naming check_binding<Role, T>::type instantiates the check, whose static_assert reports the
-    // concept's details; the condition itself always holds.
-    static_assert((std::is_void_v<typename check_binding<Roles, T>::type> && ...));
+    // The check of each role (lolpop::report_binding), whose static_assert reports the concept's
+    // details.
+    (void(report_binding<T>(static_cast<const Roles*>(nullptr))), ...);
     static_assert(all_settings_supported<unsupported_setting_of<T>>, "check_component: a member of T's config (named by the "
                   "condition) is of no setting type; see lolpop/configuration/setting_member.hpp");
     // After a failed check, the run-time part would only add errors about the same type.
