@@ -29,6 +29,7 @@
 #include <lolpop/composition/role.hpp>
 #include <lolpop/composition/settings.hpp>
 #include <lolpop/composition/settings_tree.hpp>
+#include <lolpop/composition/stand_in.hpp>
 
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/configuration/did_you_mean.hpp>
