@@ -21,10 +21,18 @@ std::string quoted(allowed_names names) {
 
 }  // namespace
 
-void check_setting_in_range(double value, const setting_range& range, std::string_view path) {
+bool in_setting_range(double value, const setting_range& range) noexcept {
     const bool above = range.low_open ? value > range.low : value >= range.low;
     const bool below = range.high_open ? value < range.high : value <= range.high;
-    if (above && below) return;  // false for NaN too
+    return above && below;  // false for NaN too
+}
+
+bool setting_sum_holds(double total, double equals) noexcept {
+    return std::abs(total - equals) <= 1e-9 * std::max(1.0, std::abs(equals));
+}
+
+void check_setting_in_range(double value, const setting_range& range, std::string_view path) {
+    if (in_setting_range(value, range)) return;
     throw error(fmt::format("{} = {} is outside its range {}", path, value, range.text), "settings");
 }
 
@@ -45,7 +53,7 @@ void check_setting_keys(const setting_lists& lists, allowed_names keys, std::str
 void check_setting_sum(std::initializer_list<double> values, double equals, std::string_view terms, std::string_view path) {
     double total = 0;
     for (double v : values) total += v;
-    if (std::abs(total - equals) <= 1e-9 * std::max(1.0, std::abs(equals))) return;
+    if (setting_sum_holds(total, equals)) return;
     throw error(fmt::format("{}: {} must sum to {}, but sum to {}", path, terms, equals, total), "settings");
 }
 

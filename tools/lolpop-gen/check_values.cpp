@@ -1,12 +1,12 @@
 #include "check_values.hpp"
 
 #include <lolpop/configuration/did_you_mean.hpp>
+#include <lolpop/configuration/setting_rules.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <cmath>
 
 namespace lolpop::gen {
 
@@ -99,15 +99,14 @@ private:
     // A name from a list, the runner's task's when the list is by task.
     void check_name(const node& v, const setting_declaration& d, const std::string& path) {
         if (v.string.find("${env:") != std::string::npos) return;  // read at run time, checked then
-        auto list = d.one_of.find(d.one_of.count(task_) ? task_ : std::string());
-        if (list == d.one_of.end()) return;
-        if (contains(list->second, v.string)) return;
+        const std::vector<std::string>* allowed = d.names_for(task_);
+        if (!allowed || contains(*allowed, v.string)) return;
         for (const auto& [task, names] : d.one_of)
-            if (task != list->first && contains(names, v.string))
+            if (&names != allowed && contains(names, v.string))
                 return diags_.error(v.where, fmt::format("{} = '{}' is for {} targets; {} has a {} target: use one of {}", path,
-                                                         v.string, task, wf_.runner->name, task_, quoted_list(list->second)));
-        const std::string near = closest_name(v.string, list->second);
-        diags_.error(v.where, fmt::format("{} = '{}' is not one of {}{}", path, v.string, quoted_list(list->second),
+                                                         v.string, task, wf_.runner->name, task_, quoted_list(*allowed)));
+        const std::string near = closest_name(v.string, *allowed);
+        diags_.error(v.where, fmt::format("{} = '{}' is not one of {}{}", path, v.string, quoted_list(*allowed),
                                           near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
     }
 
@@ -116,16 +115,9 @@ private:
         const auto dot = d.requires_role.find('.');
         const std::string pipeline = dot == std::string::npos ? "" : d.requires_role.substr(0, dot);
         const std::string role = d.requires_role.substr(dot == std::string::npos ? 0 : dot + 1);
-        const std::vector<component_binding>* bindings = &wf_.components;
-        if (!pipeline.empty()) {
-            auto p = std::find_if(wf_.pipelines.begin(), wf_.pipelines.end(), [&](const pipeline_binding& b) { return b.role == pipeline; });
-            bindings = p == wf_.pipelines.end() ? nullptr : &p->components;
-        }
+        const component_binding* b = binding_at(wf_, d.requires_role);
         const registry_role* r = reg_.role(role);
-        const bool bound = bindings && std::any_of(bindings->begin(), bindings->end(), [&](const component_binding& b) {
-                               return b.role == role && !(b.component && r && b.component->name == r->null_component);
-                           });
-        if (!bound)
+        if (!b || (b->component && r && b->component->name == r->null_component))
             diags_.error(v.where, fmt::format("{} = true needs a {} in [{}components], and none is bound: bind one or turn it off",
                                               path, role, pipeline.empty() ? "" : pipeline + "."));
     }
@@ -133,11 +125,8 @@ private:
     // A search space: each key a setting of the component in role d.keys_of of the same pipeline,
     // each value one that setting may take.
     void check_keys(const node& v, const setting_declaration& d, const std::string& path, const pipeline_binding* p) {
-        const component_binding* target = nullptr;
-        if (p)
-            for (const auto& b : p->components)
-                if (b.role == d.keys_of && b.component) target = &b;
-        if (!target) return;
+        const component_binding* target = p ? binding_of(p->components, d.keys_of) : nullptr;
+        if (!target || !target->component) return;
         const registry_entry& c = *target->component;
         for (const auto& m : v.members) {
             const setting_declaration* key = c.setting(m.key);
@@ -171,7 +160,7 @@ private:
             total += number_of(value);
             terms.push_back(fmt::format("{} {}{}", name, number_text(value), given != settings.end() ? "" : " (default)"));
         }
-        if (!at || std::abs(total - rule.equals) <= 1e-9 * std::max(1.0, std::abs(rule.equals))) return;
+        if (!at || setting_sum_holds(total, rule.equals)) return;
         diags_.error(*at, fmt::format("{}: {} must sum to {}, but {} sum to {}", label, fmt::join(rule.sum, " + "), rule.equals,
                                       fmt::join(terms, ", "), total));
     }

@@ -304,34 +304,19 @@ private:
         const std::string where = cpp_string_literal(path + "." + d.name);
         if (d.range) return fmt::format("lolpop::check_range({}, {}, {});", member, range_literal(*d.range), where);
         if (!d.one_of.empty()) {
-            auto list = d.one_of.find(d.one_of.count(wf_.runner->task) ? wf_.runner->task : std::string());
-            if (list == d.one_of.end()) return "";
-            return fmt::format("lolpop::check_one_of({}, {}, {});", member, names_list(list->second), where);
+            const std::vector<std::string>* allowed = d.names_for(wf_.runner->task);
+            return allowed ? fmt::format("lolpop::check_one_of({}, {}, {});", member, names_list(*allowed), where) : "";
         }
-        if (!d.keys_of.empty() && p)
-            for (const auto& b : p->components)
-                if (b.role == d.keys_of && b.component)
-                    return fmt::format("lolpop::check_setting_keys({}, {}, {}, {});", member, names_list(b.component->setting_names()),
-                                       cpp_string_literal(b.component->name), where);
-        if (!d.requires_role.empty() && !bound(d.requires_role))
+        if (const component_binding* b = d.keys_of.empty() || !p ? nullptr : binding_of(p->components, d.keys_of); b && b->component)
+            return fmt::format("lolpop::check_setting_keys({}, {}, {}, {});", member, names_list(b->component->setting_names()),
+                               cpp_string_literal(b->component->name), where);
+        if (!d.requires_role.empty() && !binding_at(wf_, d.requires_role))
             return fmt::format("if ({}) throw lolpop::error({}, \"settings\");", member,
                                cpp_string_literal(fmt::format("{}.{} is on, but it needs a {} and none is bound", path, d.name,
                                                               d.requires_role)));
         return "";
     }
 
-    // Whether "<pipeline role>.<role>" (or a runner's "<role>") is bound to a component.
-    bool bound(const std::string& path) const {
-        const auto dot = path.find('.');
-        const std::vector<component_binding>* bindings = &wf_.components;
-        if (dot != std::string::npos) {
-            bindings = nullptr;
-            for (const auto& p : wf_.pipelines)
-                if (p.role == path.substr(0, dot)) bindings = &p.components;
-        }
-        const std::string role = path.substr(dot == std::string::npos ? 0 : dot + 1);
-        return bindings && std::any_of(bindings->begin(), bindings->end(), [&](const component_binding& b) { return b.role == role; });
-    }
 
     header_writer& w_;
     const workflow& wf_;

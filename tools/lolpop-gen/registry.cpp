@@ -4,6 +4,7 @@
 #include "profile_tree.hpp"
 
 #include <lolpop/configuration/did_you_mean.hpp>
+#include <lolpop/configuration/setting_rules.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -33,11 +34,13 @@ std::vector<std::string> registry_entry::setting_names() const {
     return out;
 }
 
+const std::vector<std::string>* setting_declaration::names_for(const std::string& task) const {
+    auto list = one_of.find(one_of.count(task) ? task : std::string());
+    return list == one_of.end() ? nullptr : &list->second;
+}
+
 bool value_range::contains(double v) const noexcept {
-    if (v != v) return false;  // NaN is in no range
-    const bool above_low = low_open ? v > low : v >= low;
-    const bool below_high = high_open ? v < high : v <= high;
-    return above_low && below_high;
+    return in_setting_range(v, setting_range{low, high, low_open, high_open, text});
 }
 
 const registry_role* registry::role(std::string_view name) const {

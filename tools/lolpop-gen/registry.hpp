@@ -40,6 +40,10 @@ struct setting_declaration {
     std::string one_of_name;  // the [enums] list, for messages; "" when inline
     std::string keys_of;      // a table whose keys are settings of the component in this role
     std::string requires_role;  // a boolean that, when true, needs "<pipeline role>.<role>" bound
+
+    // The names allowed for a runner of `task` (its own list, else the one for every task), or
+    // nullptr when one_of does not say.
+    const std::vector<std::string>* names_for(const std::string& task) const;
 };
 
 // A rule over several settings of one component: today, that they sum to a value.

@@ -4,6 +4,7 @@
 #include "registry.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lolpop::gen {
@@ -45,5 +46,10 @@ struct workflow {
     std::vector<component_binding> components;
     std::vector<pipeline_binding> pipelines;
 };
+
+// The binding of `role` among `bindings`, or nullptr.
+const component_binding* binding_of(const std::vector<component_binding>& bindings, std::string_view role);
+// The binding at "<pipeline role>.<role>" (or the runner's "<role>"), or nullptr.
+const component_binding* binding_at(const workflow& wf, std::string_view path);
 
 }  // namespace lolpop::gen
