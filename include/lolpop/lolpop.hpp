@@ -49,6 +49,7 @@
 #include <lolpop/data/row_layout.hpp>
 #include <lolpop/data/row_plan.hpp>
 #include <lolpop/data/sha256.hpp>
+#include <lolpop/data/staged_files.hpp>
 #include <lolpop/data/time_points.hpp>
 
 #include <lolpop/analysis/column_profile.hpp>
@@ -74,6 +75,7 @@
 #include <lolpop/concepts/model_trainer.hpp>
 #include <lolpop/concepts/model_visualizer.hpp>
 #include <lolpop/concepts/notifier.hpp>
+#include <lolpop/concepts/stages_writes.hpp>
 #include <lolpop/concepts/resource_version_control.hpp>
 #include <lolpop/concepts/row_feature_transformer.hpp>
 

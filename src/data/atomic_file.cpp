@@ -2,12 +2,16 @@
 #include <lolpop/core/error.hpp>
 
 #include "detail/file_descriptor.hpp"
+#include "detail/process_identity.hpp"
 #include "detail/random_hex.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <string>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -34,38 +38,93 @@ void sync_directory(const fs::path& dir, const std::string& where) {
         throw error("cannot flush directory " + dir.string() + ": " + reason(errno), where);
 }
 
+std::string temporary_prefix(const std::string& file_name) {
+    // Built in place: GCC 12 at -O3 reports a false -Wrestrict for "." + std::string.
+    std::string prefix = file_name;
+    prefix.insert(0, 1, '.');
+    prefix += ".tmp-";
+    return prefix;
+}
+
+// A temporary file of an earlier lolpop, whose name does not say who writes it: left over once it
+// is a day old, as no write takes that long.
+bool is_old_anonymous_temporary(const fs::path& file) {
+    std::error_code ec;
+    const auto written = fs::last_write_time(file, ec);
+    return !ec && fs::file_time_type::clock::now() - written > std::chrono::hours(24);
+}
+
 }  // namespace
+
+
+std::vector<fs::path> create_directories_noted(const fs::path& dir, const std::string& where) {
+    std::vector<fs::path> created;
+    std::error_code ec;
+    for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        created.push_back(p);
+        if (p == p.parent_path()) break;
+    }
+    std::reverse(created.begin(), created.end());
+    if (!dir.empty()) fs::create_directories(dir, ec);
+    if (ec) throw error("cannot create directory " + dir.string() + ": " + ec.message(), where);
+    return created;
+}
+
+void remove_created_directories(const std::vector<fs::path>& created) noexcept {
+    std::error_code ec;
+    for (auto it = created.rbegin(); it != created.rend(); ++it) fs::remove(*it, ec);  // only when empty
+}
+
+void remove_abandoned_temporaries(const fs::path& dir, const std::string& file_name) {
+    const std::string prefix = temporary_prefix(file_name);
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.starts_with(prefix)) continue;
+        const std::string_view rest = std::string_view(name).substr(prefix.size());
+        const auto writer = detail::parse_process_identity(rest.substr(0, rest.rfind('-')));
+        std::error_code ignored;
+        if (writer ? !detail::may_be_alive(*writer) : is_old_anonymous_temporary(it->path()))
+            fs::remove(it->path(), ignored);
+    }
+}
 
 atomic_file_writer::atomic_file_writer(fs::path path) : path_(std::move(path)) {
     const std::string where = path_.string();
     if (!path_.has_filename()) throw error("cannot write file: the path names no file", where);
     const fs::path dir = path_.parent_path();
-    if (!dir.empty()) {
-        std::error_code ec;
-        fs::create_directories(dir, ec);
-        if (ec) throw error("cannot create directory " + dir.string() + ": " + ec.message(), where);
-    }
+    created_ = create_directories_noted(dir, where);
+    remove_abandoned_temporaries(dir.empty() ? fs::path(".") : dir, path_.filename().string());
 
-    // Same directory, because rename() is atomic only within one file system; a hidden, random
-    // name, because concurrent writers of the same path must not share a temporary file.
-    // Built in place: GCC 12 at -O3 reports a false -Wrestrict for "." + std::string.
-    std::string temp_name = path_.filename().string();
-    temp_name.insert(0, 1, '.');
-    temp_name += ".tmp-" + detail::random_hex64();
-    temp_ = dir / temp_name;
+    // Same directory, because rename() is atomic only within one file system; a hidden name
+    // that says which process writes it (so that its leftovers can be removed once that process
+    // is gone) and a random part, because concurrent writers of the same path must not share a
+    // temporary file.
+    temp_ = dir / (temporary_prefix(path_.filename().string()) + detail::to_string(detail::this_process()) + "-" +
+                   detail::random_hex64());
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd_ < 0) throw error("cannot create a temporary file next to it: " + reason(errno), where);
+    if (fd_ < 0) {
+        remove_created_directories(created_);
+        throw error("cannot create a temporary file next to it: " + reason(errno), where);
+    }
 }
 
 atomic_file_writer::atomic_file_writer(atomic_file_writer&& other) noexcept
-    : path_(std::move(other.path_)), temp_(std::move(other.temp_)), fd_(other.fd_), committed_(other.committed_) {
+    : path_(std::move(other.path_)),
+      temp_(std::move(other.temp_)),
+      created_(std::move(other.created_)),
+      fd_(other.fd_),
+      committed_(other.committed_) {
     other.fd_ = -1;
     other.committed_ = true;  // nothing left for the moved-from writer to remove
 }
 
 atomic_file_writer::~atomic_file_writer() {
     if (fd_ >= 0) ::close(fd_);
-    if (!committed_) ::unlink(temp_.c_str());
+    if (!committed_) {
+        ::unlink(temp_.c_str());
+        remove_created_directories(created_);
+    }
 }
 
 void atomic_file_writer::append(std::string_view bytes) {

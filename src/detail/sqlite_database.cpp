@@ -12,7 +12,18 @@ namespace lolpop::detail {
 
 namespace {
 
-constexpr int busy_timeout_ms = 5000;
+// How long a write waits for another process's write lock. Steps hold it only while they store
+// (their computing is done by then), so a long wait means a stuck writer.
+constexpr int busy_timeout_ms = 30000;
+
+// SQLite's "database is locked" does not say that another process holds it, nor for how long
+// this one waited.
+std::string failure_of(sqlite3* db, int rc) {
+    if ((rc & 0xff) == SQLITE_BUSY)
+        return "another process has held the store's write lock for " + std::to_string(busy_timeout_ms / 1000) +
+               " s (a step that stopped while storing, or many writers at once)";
+    return db ? sqlite3_errmsg(db) : "out of memory";
+}
 
 std::string message_of(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out of memory"; }
 
@@ -27,7 +38,8 @@ sqlite_database::sqlite_database(std::string path, access mode) : path_(std::mov
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
         if (ec) throw error("cannot create the database's directory: " + ec.message(), path_);
     }
-    int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
+    if (mode == access::in_memory) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY;
+    int rc = sqlite3_open_v2(mode == access::in_memory ? ":memory:" : path_.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         // The handle exists even on failure and holds the message; it must still be closed.
         std::string message = message_of(db_);
@@ -55,7 +67,7 @@ void sqlite_database::exec(std::string_view sql, std::string_view purpose) {
     char* message = nullptr;
     int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        std::string what = message ? message : sqlite3_errstr(rc);
+        std::string what = (rc & 0xff) == SQLITE_BUSY ? failure_of(db_, rc) : message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
         throw error("cannot " + std::string(purpose) + ": " + what, path_);
     }
@@ -65,10 +77,15 @@ sqlite_statement sqlite_database::prepare(std::string_view sql, std::string_view
     return sqlite_statement(*this, sql, purpose);
 }
 
+bool sqlite_database::has_moved() const noexcept {
+    int moved = 0;
+    return sqlite3_file_control(db_, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0;
+}
+
 int sqlite_database::changes() const noexcept { return sqlite3_changes(db_); }
 
 void sqlite_database::fail(std::string_view purpose) const {
-    throw error("cannot " + std::string(purpose) + ": " + message_of(db_), path_);
+    throw error("cannot " + std::string(purpose) + ": " + failure_of(db_, db_ ? sqlite3_extended_errcode(db_) : SQLITE_NOMEM), path_);
 }
 
 sqlite_statement::sqlite_statement(sqlite_database& db, std::string_view sql, std::string_view purpose)

@@ -14,10 +14,12 @@ class sqlite_statement;
 
 class sqlite_database {
 public:
-    enum class access { read_write, read_only };
+    enum class access { read_write, read_only, in_memory };
 
     // read_write creates the file and its parent directories when missing; read_only never
-    // creates anything, so a mistyped path is an error rather than a new empty database.
+    // creates anything, so a mistyped path is an error rather than a new empty database;
+    // in_memory opens an empty database that lives as long as the connection (`path` names it
+    // in messages).
     // Both wait up to 5 s for another connection's lock and enforce foreign keys; read_write
     // also switches the file to WAL so readers and a writer in other processes do not block.
     sqlite_database(std::string path, access mode);
@@ -30,6 +32,9 @@ public:
     // Runs one or more statements that return no rows. `purpose` completes "cannot ...".
     void exec(std::string_view sql, std::string_view purpose);
     sqlite_statement prepare(std::string_view sql, std::string_view purpose);
+
+    // Whether the file was deleted or replaced since it was opened.
+    bool has_moved() const noexcept;
 
     // Rows changed by the last INSERT, UPDATE or DELETE.
     int changes() const noexcept;

@@ -13,6 +13,11 @@ namespace lolpop::detail {
 // those the file has not had yet and records the new version. A file whose version for
 // `component` is newer than migrations.size() was written by a newer lolpop: that is an error,
 // not a silent downgrade.
+// The write lock is taken only when the file is behind: a store that is up to date opens while
+// another process writes.
 void migrate_schema(sqlite_database& db, std::string_view component, std::span<const std::string_view> migrations);
+
+// The same inside the caller's transaction.
+void apply_migrations(sqlite_database& db, std::string_view component, std::span<const std::string_view> migrations);
 
 }  // namespace lolpop::detail

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -99,7 +100,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         lolpop::write_file_atomically(argv[2], expected_json(f));
-        std::printf("%s\n", whole.uri.c_str());
+        std::printf("%s\n", (std::filesystem::path(argv[1]) / whole.uri).c_str());  // the uri is relative to the store
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "store_sample: %s\n", e.what());

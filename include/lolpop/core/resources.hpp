@@ -18,8 +18,9 @@ struct artifact {
     std::size_t size = 0;
 };
 
-// Where a run stands: it starts running and ends ok or failed.
-enum class run_status { running, ok, failed };
+// Where a run stands: it starts running and ends ok or failed; a run whose process died before
+// it ended is found abandoned by a later step.
+enum class run_status { running, ok, failed, abandoned };
 
 std::string_view to_string(run_status s) noexcept;
 // The status a stored name stands for; nothing for a name that is not one.

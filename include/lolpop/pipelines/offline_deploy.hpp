@@ -74,7 +74,7 @@ public:
     // The new deployment, or nothing when the version lost to the deployed one or awaits approval.
     template <class Services>
     std::optional<deployment> deploy_model(Services& svc, const model_version& version) {
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "deploy");
+        auto run = begin_run(svc, "deploy", parts_.model_repository, parts_.model_deployer);
         parts_.model_repository.register_model(version);
         if (!replaces_champion(stored_verdict(svc.metadata, version.id))) {
             ctx_.log(log_level::info, "deploy: " + version.id + " did not beat the deployed model, which stays");

@@ -148,7 +148,7 @@ public:
                          request, config_.explain);
         truth ground;
         ground.add(s);
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "predict");
+        auto run = begin_run(svc, "predict");
         const artifact stored = svc.store.version_data(data);
         compare_with_training(svc, d.version, data);
         parts_.data_connector.save_data(s.predictions, request.output);
@@ -175,7 +175,7 @@ public:
         const metric_values metrics = ground.metrics(request);
         if (metrics.empty())
             throw error("the data has no target column '" + request.target + "' to evaluate against", request.source);
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "evaluate");
+        auto run = begin_run(svc, "evaluate");
         metric_values logged;
         for (const auto& [metric, value] : metrics) logged["ground_truth." + metric] = value;
         svc.metrics.log_metrics(d.version.id, logged);
@@ -346,7 +346,7 @@ private:
             meter.update(reader.bytes_read());
         }
         const metric_values metrics = ground.metrics(request);
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "predict");
+        auto run = begin_run(svc, "predict");
         const artifact stored = input.commit();
         predictions.commit();
         std::optional<std::string> explanations_hash;

@@ -94,7 +94,7 @@ public:
         for (const auto& [setting, column] : required) detail::require_column(data, column, setting, source);
         detail::stop_on_error(parts_.data_checker.check_data(data), svc.ctx, "process " + source);
 
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "process");
+        auto run = begin_run(svc, "process");
         const auto previous = svc.metadata.latest_dataset_version(config_.dataset_name);
         const artifact stored = svc.store.version_data(data);
         dataset_version version = svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash,

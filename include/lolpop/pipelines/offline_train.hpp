@@ -186,7 +186,7 @@ public:
         if (config_.compare_to_deployed) compare_models(outcome, deployer, split.test, problem, metric, request);
         if (config_.retrain_all) retrain_model(chosen, data, request.target, problem, transformed.has_value());
 
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "train");
+        auto run = begin_run(svc, "train");
         outcome.version = version_model(svc, run.get(), chosen, data_version, request, outcome, problem);
         record_explanations(svc, outcome.version.id, chosen.model, test);
         run.succeed();

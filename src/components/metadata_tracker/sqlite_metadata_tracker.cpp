@@ -3,7 +3,9 @@
 #include "detail/random_hex.hpp"
 #include "detail/utc_timestamp.hpp"
 #include "detail/sqlite_database.hpp"
+#include "detail/run_leases.hpp"
 #include "detail/sqlite_schema.hpp"
+#include "detail/sqlite_store.hpp"
 
 #include <lolpop/core/error.hpp>
 
@@ -17,7 +19,6 @@ namespace {
 
 using detail::sqlite_database;
 using detail::sqlite_statement;
-using detail::sqlite_transaction;
 
 // Append only: a released migration never changes, a new one goes at the end.
 constexpr std::array<std::string_view, 1> migrations{
@@ -204,8 +205,10 @@ std::vector<model_version> read_model_versions(sqlite_database& db, sqlite_state
 
 sqlite_metadata_tracker::sqlite_metadata_tracker(const config& cfg, context& ctx) {
     if (cfg.path.empty()) throw error("the database path is empty", "sqlite_metadata_tracker setting 'path'");
-    db_ = std::make_unique<sqlite_database>(cfg.path, sqlite_database::access::read_write);
-    detail::migrate_schema(*db_, name, migrations);
+    store_ = detail::sqlite_store::open(cfg.path);
+    store_->add_schema(name, migrations);
+    leases_ = std::make_unique<detail::run_leases>(cfg.path + "-runs");
+    ctx_ = &ctx;
     ctx.log(log_level::debug, "metadata tracker opened " + cfg.path);
 }
 
@@ -213,43 +216,112 @@ sqlite_metadata_tracker::~sqlite_metadata_tracker() = default;
 sqlite_metadata_tracker::sqlite_metadata_tracker(sqlite_metadata_tracker&&) noexcept = default;
 sqlite_metadata_tracker& sqlite_metadata_tracker::operator=(sqlite_metadata_tracker&&) noexcept = default;
 
+detail::sqlite_database& sqlite_metadata_tracker::db() { return store_->read(); }
+
+void sqlite_metadata_tracker::begin_step() {
+    if (in_step_) throw error("a step is already under way", store_->path());
+    store_->begin_step();
+    in_step_ = true;
+}
+
+void sqlite_metadata_tracker::commit_step() {
+    if (!in_step_) return;
+    in_step_ = false;
+    // A step that stored nothing but its run still records it.
+    if (pending_) {
+        detail::sqlite_store::write tx(*store_, "record the run");
+        record_pending_runs();
+        tx.commit();
+    }
+    try {
+        store_->commit_step();
+    } catch (...) {
+        end_leases(false);
+        throw;
+    }
+    end_leases(true);
+}
+
+void sqlite_metadata_tracker::rollback_step() noexcept {
+    if (!in_step_) return;
+    in_step_ = false;
+    store_->rollback_step();
+    end_leases(false);
+}
+
+void sqlite_metadata_tracker::end_leases(bool committed) noexcept {
+    if (step_run_) leases_->give_back(step_run_->id);
+    if (committed)
+        for (const run& r : abandoned_) leases_->give_back(r.id);
+    step_run_.reset();
+    pending_.reset();
+    abandoned_.clear();
+}
+
+// The step's run and the abandoned runs it found go into the step's transaction with its first
+// write, so that nothing is written, and no lock taken, before the step has something to store.
+void sqlite_metadata_tracker::record_pending_runs() {
+    if (!pending_) return;
+    constexpr std::string_view purpose = "record a run";
+    auto insert = db().prepare(
+        "INSERT INTO runs (id, profile, build_id, step, status, started_at, ended_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+        "ON CONFLICT (id) DO NOTHING",
+        purpose);
+    for (const run& r : abandoned_) {
+        insert.bind_text(1, r.id).bind_text(2, r.profile).bind_text(3, r.build_id).bind_text(4, r.step);
+        insert.bind_text(5, to_string(r.status)).bind_text(6, r.started_at).bind_text(7, r.ended_at).run();
+        insert.reset();
+    }
+    const run& r = *pending_;
+    insert.bind_text(1, r.id).bind_text(2, r.profile).bind_text(3, r.build_id).bind_text(4, r.step);
+    insert.bind_text(5, to_string(r.status)).bind_text(6, r.started_at).bind_text(7, r.ended_at).run();
+    pending_.reset();
+}
+
 run sqlite_metadata_tracker::start_run(const std::string& profile, const std::string& build_id,
                                        const std::string& step) {
-    constexpr std::string_view purpose = "record a new run";
     run r{new_record_id("run"), profile, build_id, step, run_status::running, detail::utc_timestamp(), ""};
-    sqlite_transaction tx(*db_, purpose);
-    db_->prepare("INSERT INTO runs (id, profile, build_id, step, status, started_at, ended_at) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                 purpose)
-        .bind_text(1, r.id)
-        .bind_text(2, r.profile)
-        .bind_text(3, r.build_id)
-        .bind_text(4, r.step)
-        .bind_text(5, to_string(r.status))
-        .bind_text(6, r.started_at)
-        .bind_text(7, r.ended_at)
-        .run();
+    if (in_step_) {
+        abandoned_ = leases_->abandoned();
+        for (const run& a : abandoned_)
+            ctx_->log(log_level::warn, "run " + a.id + " (" + a.step + ", started " + a.started_at +
+                                           ") was stopped before it ended; it is recorded as abandoned");
+        leases_->take(r);
+        step_run_ = r;
+        pending_ = r;
+        return r;
+    }
+    detail::sqlite_store::write tx(*store_, "record a new run");
+    pending_ = r;
+    record_pending_runs();
     tx.commit();
     return r;
 }
 
 void sqlite_metadata_tracker::end_run(const run& r, run_status status) {
-    if (status == run_status::running) throw error("a run ends ok or failed, not running", db_->path());
+    if (status == run_status::running) throw error("a run ends ok or failed, not running", store_->path());
     constexpr std::string_view purpose = "record the end of a run";
-    sqlite_transaction tx(*db_, purpose);
-    db_->prepare("UPDATE runs SET status = ?2, ended_at = ?3 WHERE id = ?1", purpose)
-        .bind_text(1, r.id)
-        .bind_text(2, to_string(status))
-        .bind_text(3, detail::utc_timestamp())
-        .run();
-    if (db_->changes() == 0) throw error("unknown run '" + r.id + "'", db_->path());
+    detail::sqlite_store::write tx(*store_, purpose);
+    if (pending_ && pending_->id == r.id) {
+        pending_->status = status;
+        pending_->ended_at = detail::utc_timestamp();
+        record_pending_runs();
+    } else {
+        record_pending_runs();
+        db().prepare("UPDATE runs SET status = ?2, ended_at = ?3 WHERE id = ?1", purpose)
+            .bind_text(1, r.id)
+            .bind_text(2, to_string(status))
+            .bind_text(3, detail::utc_timestamp())
+            .run();
+        if (db().changes() == 0) throw error("unknown run '" + r.id + "'", store_->path());
+    }
     tx.commit();
 }
 
 std::vector<run> sqlite_metadata_tracker::list_runs() {
-    auto s = db_->prepare(sql(select_run, "ORDER BY rowid"), "list runs");
+    auto s = db().prepare(sql(select_run, "ORDER BY rowid"), "list runs");
     std::vector<run> out;
-    while (s.step()) out.push_back(read_run(s, db_->path()));
+    while (s.step()) out.push_back(read_run(s, db().path()));
     return out;
 }
 
@@ -257,14 +329,15 @@ dataset_version sqlite_metadata_tracker::create_dataset_version(const run& r, co
                                                                 const std::string& content_hash,
                                                                 const std::string& uri, std::size_t rows,
                                                                 std::size_t cols) {
-    require_nonempty(dataset_name, "the dataset name", *db_);
+    require_nonempty(dataset_name, "the dataset name", db());
     constexpr std::string_view purpose = "record a dataset version";
     dataset_version dv{new_record_id("dataset_version"), dataset_name, content_hash, uri, rows, cols, r.id,
                        detail::utc_timestamp()};
-    sqlite_transaction tx(*db_, purpose);
-    require_record(*db_, "runs", "run", r.id, purpose);
-    auto dataset_id = named_record_id(*db_, "datasets", "dataset", dataset_name, purpose);
-    db_->prepare("INSERT INTO dataset_versions (id, dataset_id, content_hash, uri, row_count, column_count, run_id, "
+    detail::sqlite_store::write tx(*store_, purpose);
+    record_pending_runs();
+    require_record(db(), "runs", "run", r.id, purpose);
+    auto dataset_id = named_record_id(db(), "datasets", "dataset", dataset_name, purpose);
+    db().prepare("INSERT INTO dataset_versions (id, dataset_id, content_hash, uri, row_count, column_count, run_id, "
                  "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                  purpose)
         .bind_text(1, dv.id)
@@ -281,7 +354,7 @@ dataset_version sqlite_metadata_tracker::create_dataset_version(const run& r, co
 }
 
 std::optional<dataset_version> sqlite_metadata_tracker::latest_dataset_version(const std::string& dataset_name) {
-    auto s = db_->prepare(sql(select_dataset_version, "WHERE d.name = ?1 ORDER BY dv.rowid DESC LIMIT 1"),
+    auto s = db().prepare(sql(select_dataset_version, "WHERE d.name = ?1 ORDER BY dv.rowid DESC LIMIT 1"),
                           "read the latest dataset version");
     s.bind_text(1, dataset_name);
     if (!s.step()) return std::nullopt;
@@ -289,14 +362,14 @@ std::optional<dataset_version> sqlite_metadata_tracker::latest_dataset_version(c
 }
 
 std::optional<dataset_version> sqlite_metadata_tracker::get_dataset_version(const std::string& id) {
-    auto s = db_->prepare(sql(select_dataset_version, "WHERE dv.id = ?1"), "read a dataset version");
+    auto s = db().prepare(sql(select_dataset_version, "WHERE dv.id = ?1"), "read a dataset version");
     s.bind_text(1, id);
     if (!s.step()) return std::nullopt;
     return read_dataset_version(s);
 }
 
 model_version sqlite_metadata_tracker::create_model_version(const run& r, const model_version& draft) {
-    require_nonempty(draft.model_name, "the model version's model name", *db_);
+    require_nonempty(draft.model_name, "the model version's model name", db());
     constexpr std::string_view purpose = "record a model version";
     model_version mv = draft;
     mv.id = new_record_id("model_version");
@@ -304,16 +377,17 @@ model_version sqlite_metadata_tracker::create_model_version(const run& r, const 
     mv.created_at = detail::utc_timestamp();
     mv.dataset_versions.clear();
 
-    sqlite_transaction tx(*db_, purpose);
-    require_record(*db_, "runs", "run", r.id, purpose);
-    auto model_id = named_record_id(*db_, "models", "model", mv.model_name, purpose);
+    detail::sqlite_store::write tx(*store_, purpose);
+    record_pending_runs();
+    require_record(db(), "runs", "run", r.id, purpose);
+    auto model_id = named_record_id(db(), "models", "model", mv.model_name, purpose);
     // Inside the write transaction, so two processes never get the same number.
-    auto next = db_->prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model_id = ?1", purpose);
+    auto next = db().prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model_id = ?1", purpose);
     next.bind_text(1, model_id);
     next.step();
     mv.version = static_cast<int>(next.column_int64(0));
 
-    db_->prepare("INSERT INTO model_versions (id, model_id, version, trainer, content_hash, uri, params, run_id, "
+    db().prepare("INSERT INTO model_versions (id, model_id, version, trainer, content_hash, uri, params, run_id, "
                  "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                  purpose)
         .bind_text(1, mv.id)
@@ -327,14 +401,14 @@ model_version sqlite_metadata_tracker::create_model_version(const run& r, const 
         .bind_text(9, mv.created_at)
         .run();
 
-    auto link = db_->prepare("INSERT INTO model_version_lineage (model_version_id, dataset_version_id, position) "
+    auto link = db().prepare("INSERT INTO model_version_lineage (model_version_id, dataset_version_id, position) "
                              "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                              purpose);
     for (const auto& dataset_version_id : draft.dataset_versions) {
-        require_record(*db_, "dataset_versions", "dataset version", dataset_version_id, purpose);
+        require_record(db(), "dataset_versions", "dataset version", dataset_version_id, purpose);
         link.bind_text(1, mv.id).bind_text(2, dataset_version_id).bind_int64(3, static_cast<std::int64_t>(mv.dataset_versions.size()));
         link.run();
-        if (db_->changes() > 0) mv.dataset_versions.push_back(dataset_version_id);
+        if (db().changes() > 0) mv.dataset_versions.push_back(dataset_version_id);
         link.reset();
     }
     tx.commit();
@@ -342,30 +416,30 @@ model_version sqlite_metadata_tracker::create_model_version(const run& r, const 
 }
 
 std::optional<model_version> sqlite_metadata_tracker::latest_model_version(const std::string& model_name) {
-    auto s = db_->prepare(sql(select_model_version, "WHERE m.name = ?1 ORDER BY mv.version DESC LIMIT 1"),
+    auto s = db().prepare(sql(select_model_version, "WHERE m.name = ?1 ORDER BY mv.version DESC LIMIT 1"),
                           "read the latest model version");
     s.bind_text(1, model_name);
-    auto found = read_model_versions(*db_, s);
+    auto found = read_model_versions(db(), s);
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
 }
 
 std::optional<model_version> sqlite_metadata_tracker::get_model_version(const std::string& id) {
-    auto s = db_->prepare(sql(select_model_version, "WHERE mv.id = ?1"), "read a model version");
+    auto s = db().prepare(sql(select_model_version, "WHERE mv.id = ?1"), "read a model version");
     s.bind_text(1, id);
-    auto found = read_model_versions(*db_, s);
+    auto found = read_model_versions(db(), s);
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
 }
 
 std::vector<model_version> sqlite_metadata_tracker::list_model_versions(const std::string& model_name) {
-    auto s = db_->prepare(sql(select_model_version, "WHERE m.name = ?1 ORDER BY mv.version"), "list model versions");
+    auto s = db().prepare(sql(select_model_version, "WHERE m.name = ?1 ORDER BY mv.version"), "list model versions");
     s.bind_text(1, model_name);
-    return read_model_versions(*db_, s);
+    return read_model_versions(db(), s);
 }
 
 std::vector<dataset_version> sqlite_metadata_tracker::get_lineage(const model_version& mv) {
-    auto s = db_->prepare(sql(select_dataset_version,
+    auto s = db().prepare(sql(select_dataset_version,
                               "JOIN model_version_lineage l ON l.dataset_version_id = dv.id "
                               "WHERE l.model_version_id = ?1 ORDER BY l.position"),
                           "read a model version's lineage");
@@ -381,9 +455,10 @@ experiment sqlite_metadata_tracker::create_experiment(const experiment& draft) {
     e.id = new_record_id("experiment");
     e.created_at = detail::utc_timestamp();
 
-    sqlite_transaction tx(*db_, purpose);
-    require_record(*db_, "model_versions", "model version", e.model_version_id, purpose);
-    db_->prepare("INSERT INTO experiments (id, model_version_id, name, params, created_at) "
+    detail::sqlite_store::write tx(*store_, purpose);
+    record_pending_runs();
+    require_record(db(), "model_versions", "model version", e.model_version_id, purpose);
+    db().prepare("INSERT INTO experiments (id, model_version_id, name, params, created_at) "
                  "VALUES (?1, ?2, ?3, ?4, ?5)",
                  purpose)
         .bind_text(1, e.id)
@@ -392,7 +467,7 @@ experiment sqlite_metadata_tracker::create_experiment(const experiment& draft) {
         .bind_text(4, e.params)
         .bind_text(5, e.created_at)
         .run();
-    auto metric = db_->prepare("INSERT INTO experiment_metrics (experiment_id, name, value) VALUES (?1, ?2, ?3)", purpose);
+    auto metric = db().prepare("INSERT INTO experiment_metrics (experiment_id, name, value) VALUES (?1, ?2, ?3)", purpose);
     for (const auto& [metric_name, value] : e.metrics) {
         metric.bind_text(1, e.id).bind_text(2, metric_name).bind_double(3, value);
         metric.run();
@@ -403,7 +478,7 @@ experiment sqlite_metadata_tracker::create_experiment(const experiment& draft) {
 }
 
 std::vector<experiment> sqlite_metadata_tracker::get_experiments(const std::string& model_version_id) {
-    auto s = db_->prepare(sql(select_experiment, "WHERE model_version_id = ?1 ORDER BY rowid"), "read experiments");
+    auto s = db().prepare(sql(select_experiment, "WHERE model_version_id = ?1 ORDER BY rowid"), "read experiments");
     s.bind_text(1, model_version_id);
     std::vector<experiment> out;
     while (s.step()) {
@@ -415,7 +490,7 @@ std::vector<experiment> sqlite_metadata_tracker::get_experiments(const std::stri
         e.created_at = s.column_text(4);
         out.push_back(std::move(e));
     }
-    auto metrics = db_->prepare("SELECT name, value FROM experiment_metrics WHERE experiment_id = ?1",
+    auto metrics = db().prepare("SELECT name, value FROM experiment_metrics WHERE experiment_id = ?1",
                                 "read an experiment's metrics");
     for (auto& e : out) {
         metrics.bind_text(1, e.id);
@@ -432,11 +507,12 @@ prediction_job sqlite_metadata_tracker::create_prediction_job(const run& r, cons
     j.run_id = r.id;
     j.created_at = detail::utc_timestamp();
 
-    sqlite_transaction tx(*db_, purpose);
-    require_record(*db_, "runs", "run", r.id, purpose);
-    require_record(*db_, "model_versions", "model version", j.model_version_id, purpose);
-    require_record(*db_, "dataset_versions", "dataset version", j.dataset_version_id, purpose);
-    db_->prepare("INSERT INTO prediction_jobs (id, model_version_id, dataset_version_id, output_uri, row_count, "
+    detail::sqlite_store::write tx(*store_, purpose);
+    record_pending_runs();
+    require_record(db(), "runs", "run", r.id, purpose);
+    require_record(db(), "model_versions", "model version", j.model_version_id, purpose);
+    require_record(db(), "dataset_versions", "dataset version", j.dataset_version_id, purpose);
+    db().prepare("INSERT INTO prediction_jobs (id, model_version_id, dataset_version_id, output_uri, row_count, "
                  "run_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                  purpose)
         .bind_text(1, j.id)
@@ -452,7 +528,7 @@ prediction_job sqlite_metadata_tracker::create_prediction_job(const run& r, cons
 }
 
 std::vector<prediction_job> sqlite_metadata_tracker::list_prediction_jobs() {
-    auto s = db_->prepare(sql(select_prediction_job, "ORDER BY rowid"), "list prediction jobs");
+    auto s = db().prepare(sql(select_prediction_job, "ORDER BY rowid"), "list prediction jobs");
     std::vector<prediction_job> out;
     while (s.step()) out.push_back(read_prediction_job(s));
     return out;
@@ -460,11 +536,12 @@ std::vector<prediction_job> sqlite_metadata_tracker::list_prediction_jobs() {
 
 void sqlite_metadata_tracker::set_tag(const std::string& resource_id, const std::string& key,
                                       const std::string& value) {
-    require_nonempty(resource_id, "the tagged resource id", *db_);
-    require_nonempty(key, "the tag key", *db_);
+    require_nonempty(resource_id, "the tagged resource id", db());
+    require_nonempty(key, "the tag key", db());
     constexpr std::string_view purpose = "set a tag";
-    sqlite_transaction tx(*db_, purpose);
-    db_->prepare("INSERT INTO tags (resource_id, key, value) VALUES (?1, ?2, ?3) "
+    detail::sqlite_store::write tx(*store_, purpose);
+    record_pending_runs();
+    db().prepare("INSERT INTO tags (resource_id, key, value) VALUES (?1, ?2, ?3) "
                  "ON CONFLICT (resource_id, key) DO UPDATE SET value = excluded.value",
                  purpose)
         .bind_text(1, resource_id)
@@ -475,7 +552,7 @@ void sqlite_metadata_tracker::set_tag(const std::string& resource_id, const std:
 }
 
 std::optional<std::string> sqlite_metadata_tracker::get_tag(const std::string& resource_id, const std::string& key) {
-    auto s = db_->prepare("SELECT value FROM tags WHERE resource_id = ?1 AND key = ?2", "read a tag");
+    auto s = db().prepare("SELECT value FROM tags WHERE resource_id = ?1 AND key = ?2", "read a tag");
     s.bind_text(1, resource_id).bind_text(2, key);
     if (!s.step()) return std::nullopt;
     return s.column_text(0);

@@ -4,6 +4,7 @@
 #include "detail/utc_timestamp.hpp"
 #include "detail/sqlite_database.hpp"
 #include "detail/sqlite_schema.hpp"
+#include "detail/sqlite_store.hpp"
 
 #include <lolpop/core/error.hpp>
 
@@ -14,7 +15,6 @@ namespace lolpop {
 namespace {
 
 using detail::sqlite_database;
-using detail::sqlite_transaction;
 
 // Append only: a released migration never changes, a new one goes at the end.
 constexpr std::array<std::string_view, 1> migrations{
@@ -30,13 +30,14 @@ CREATE TABLE metrics (
 )sql",
 };
 
-void insert_metrics(sqlite_database& db, const std::string& resource_id, const metric_values& values) {
+void insert_metrics(detail::sqlite_store& store, const std::string& resource_id, const metric_values& values) {
     constexpr std::string_view purpose = "log metrics";
-    if (resource_id.empty()) throw error("the resource id of a metric is empty", db.path());
+    if (resource_id.empty()) throw error("the resource id of a metric is empty", store.path());
     for (const auto& [metric_name, value] : values)
-        if (metric_name.empty()) throw error("empty metric name for resource '" + resource_id + "'", db.path());
+        if (metric_name.empty()) throw error("empty metric name for resource '" + resource_id + "'", store.path());
 
-    sqlite_transaction tx(db, purpose);
+    detail::sqlite_store::write tx(store, purpose);
+    sqlite_database& db = tx.db();
     auto s = db.prepare("INSERT INTO metrics (resource_id, name, value, logged_at) VALUES (?1, ?2, ?3, ?4) "
                         "ON CONFLICT (resource_id, name) DO UPDATE SET value = excluded.value, "
                         "logged_at = excluded.logged_at",
@@ -54,8 +55,8 @@ void insert_metrics(sqlite_database& db, const std::string& resource_id, const m
 
 sqlite_metrics_tracker::sqlite_metrics_tracker(const config& cfg, context& ctx) {
     if (cfg.path.empty()) throw error("the database path is empty", "sqlite_metrics_tracker setting 'path'");
-    db_ = std::make_unique<sqlite_database>(cfg.path, sqlite_database::access::read_write);
-    detail::migrate_schema(*db_, name, migrations);
+    store_ = detail::sqlite_store::open(cfg.path);
+    store_->add_schema(name, migrations);
     ctx.log(log_level::debug, "metrics tracker opened " + cfg.path);
 }
 
@@ -63,24 +64,42 @@ sqlite_metrics_tracker::~sqlite_metrics_tracker() = default;
 sqlite_metrics_tracker::sqlite_metrics_tracker(sqlite_metrics_tracker&&) noexcept = default;
 sqlite_metrics_tracker& sqlite_metrics_tracker::operator=(sqlite_metrics_tracker&&) noexcept = default;
 
+void sqlite_metrics_tracker::begin_step() {
+    if (in_step_) throw error("a step is already under way", store_->path());
+    store_->begin_step();
+    in_step_ = true;
+}
+
+void sqlite_metrics_tracker::commit_step() {
+    if (!in_step_) return;
+    in_step_ = false;
+    store_->commit_step();
+}
+
+void sqlite_metrics_tracker::rollback_step() noexcept {
+    if (!in_step_) return;
+    in_step_ = false;
+    store_->rollback_step();
+}
+
 void sqlite_metrics_tracker::log_metric(const std::string& resource_id, const std::string& metric_name, double value) {
-    insert_metrics(*db_, resource_id, metric_values{{metric_name, value}});
+    insert_metrics(*store_, resource_id, metric_values{{metric_name, value}});
 }
 
 void sqlite_metrics_tracker::log_metrics(const std::string& resource_id, const metric_values& values) {
-    insert_metrics(*db_, resource_id, values);
+    insert_metrics(*store_, resource_id, values);
 }
 
 std::optional<double> sqlite_metrics_tracker::get_metric(const std::string& resource_id,
                                                          const std::string& metric_name) {
-    auto s = db_->prepare("SELECT value FROM metrics WHERE resource_id = ?1 AND name = ?2", "read a metric");
+    auto s = store_->read().prepare("SELECT value FROM metrics WHERE resource_id = ?1 AND name = ?2", "read a metric");
     s.bind_text(1, resource_id).bind_text(2, metric_name);
     if (!s.step()) return std::nullopt;
     return s.column_double(0);
 }
 
 metric_values sqlite_metrics_tracker::get_metrics(const std::string& resource_id) {
-    auto s = db_->prepare("SELECT name, value FROM metrics WHERE resource_id = ?1", "read metrics");
+    auto s = store_->read().prepare("SELECT name, value FROM metrics WHERE resource_id = ?1", "read metrics");
     s.bind_text(1, resource_id);
     metric_values out;
     while (s.step()) out.emplace(s.column_text(0), s.column_double(1));

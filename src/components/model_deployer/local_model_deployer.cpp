@@ -1,5 +1,4 @@
 #include <lolpop/components/model_deployer/local_model_deployer.hpp>
-#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
 
 #include "detail/file_name_check.hpp"
@@ -17,6 +16,10 @@ local_model_deployer::local_model_deployer(const config& cfg, context&) : root_(
     if (cfg.path.empty()) throw error("the deployment directory must not be empty", "local_model_deployer.path");
 }
 
+void local_model_deployer::begin_step() { files_.begin(); }
+void local_model_deployer::commit_step() { files_.commit(); }
+void local_model_deployer::rollback_step() noexcept { files_.rollback(); }
+
 fs::path local_model_deployer::model_directory(std::string_view model_name) const {
     detail::check_file_name(model_name, "model name", root_.string());
     return root_ / model_name;
@@ -31,25 +34,29 @@ deployment local_model_deployer::deploy_model(const promotion& p, const model_ve
                     dir.string());
     detail::check_file_name(mv.id, "model version id", dir.string());
 
-    deployment d{mv.model_name, mv.id, (dir / (mv.id + ".model")).string(), detail::utc_timestamp()};
-    write_file_atomically(d.uri, model_bytes);
+    // The record names the model file relative to its own folder, so that the deployments can
+    // be moved or copied whole.
+    const std::string file_name = mv.id + ".model";
+    deployment d{mv.model_name, mv.id, (dir / file_name).string(), detail::utc_timestamp()};
+    files_.write(d.uri, std::string(model_bytes));
     const toml::table current{{"model_name", d.model_name},
                               {"model_version_id", d.model_version_id},
-                              {"uri", d.uri},
+                              {"uri", file_name},
                               {"deployed_at", d.deployed_at}};
     std::ostringstream out;
     out << current << '\n';
-    write_file_atomically(dir / "current.toml", out.str());
+    files_.write(dir / "current.toml", out.str());
     return d;
 }
 
 std::optional<deployment> local_model_deployer::current_deployment(const std::string& model_name) const {
-    const fs::path file = model_directory(model_name) / "current.toml";
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return std::nullopt;
+    const fs::path dir = model_directory(model_name);
+    const fs::path file = dir / "current.toml";
+    const std::optional<std::string> text = files_.read(file);
+    if (!text) return std::nullopt;
     toml::table doc;
     try {
-        doc = toml::parse(read_file(file), file.string());
+        doc = toml::parse(*text, file.string());
     } catch (const toml::parse_error& e) {
         throw error("malformed deployment record: " + std::string(e.description()),
                     file.string() + ":" + std::to_string(e.source().begin.line) + ":" +
@@ -63,14 +70,18 @@ std::optional<deployment> local_model_deployer::current_deployment(const std::st
         if (!value) throw error(std::string("malformed deployment record: ") + key + " must be a string", file.string());
         *out = *value;
     }
+    // Records written before they were relative hold the absolute path the model had then: the
+    // file of that name in this folder is the same one, wherever the folder is now.
+    const fs::path recorded(d.uri);
+    d.uri = (dir / (recorded.is_absolute() ? recorded.filename() : recorded)).string();
     return d;
 }
 
 std::string local_model_deployer::load_deployed(const deployment& d) const {
-    std::error_code ec;
-    if (!fs::is_regular_file(d.uri, ec))
+    std::optional<std::string> bytes = files_.read(d.uri);
+    if (!bytes)
         throw error("the deployed model version '" + d.model_version_id + "' of " + d.model_name + " is missing", d.uri);
-    return read_file(d.uri);
+    return std::move(*bytes);
 }
 
 }  // namespace lolpop

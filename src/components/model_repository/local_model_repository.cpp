@@ -1,5 +1,4 @@
 #include <lolpop/components/model_repository/local_model_repository.hpp>
-#include <lolpop/data/atomic_file.hpp>
 #include <lolpop/core/error.hpp>
 
 #include "detail/file_name_check.hpp"
@@ -30,13 +29,13 @@ std::string required_string(const toml::table& t, std::string_view key, const st
     return *value;
 }
 
-model_registry read_registry(const fs::path& file, const std::string& model_name) {
+model_registry read_registry(const staged_files& files, const fs::path& file, const std::string& model_name) {
     model_registry registry;
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return registry;
+    const std::optional<std::string> text = files.read(file);
+    if (!text) return registry;
     toml::table doc;
     try {
-        doc = toml::parse(read_file(file), file.string());
+        doc = toml::parse(*text, file.string());
     } catch (const toml::parse_error& e) {
         throw error("malformed model registry: " + std::string(e.description()),
                     file.string() + ":" + std::to_string(e.source().begin.line) + ":" +
@@ -73,7 +72,7 @@ model_registry read_registry(const fs::path& file, const std::string& model_name
     return registry;
 }
 
-void write_registry(const fs::path& file, const std::string& model_name, const model_registry& registry) {
+void write_registry(staged_files& files, const fs::path& file, const std::string& model_name, const model_registry& registry) {
     toml::array versions;
     for (const std::string& id : registry.versions) versions.push_back(id);
     toml::array promotions;
@@ -85,7 +84,7 @@ void write_registry(const fs::path& file, const std::string& model_name, const m
     const toml::table doc{{"model_name", model_name}, {"versions", std::move(versions)}, {"promotions", std::move(promotions)}};
     std::ostringstream out;
     out << doc << '\n';
-    write_file_atomically(file, out.str());
+    files.write(file, out.str());
 }
 
 }  // namespace
@@ -93,6 +92,10 @@ void write_registry(const fs::path& file, const std::string& model_name, const m
 local_model_repository::local_model_repository(const config& cfg, context&) : root_(cfg.path) {
     if (cfg.path.empty()) throw error("the registry directory must not be empty", "local_model_repository.path");
 }
+
+void local_model_repository::begin_step() { files_.begin(); }
+void local_model_repository::commit_step() { files_.commit(); }
+void local_model_repository::rollback_step() noexcept { files_.rollback(); }
 
 fs::path local_model_repository::model_file(std::string_view model_name) const {
     detail::check_file_name(model_name, "model name", root_.string());
@@ -102,44 +105,44 @@ fs::path local_model_repository::model_file(std::string_view model_name) const {
 void local_model_repository::register_model(const model_version& mv) {
     const fs::path file = model_file(mv.model_name);
     if (mv.id.empty()) throw error("cannot register a model version without an id", file.string());
-    model_registry registry = read_registry(file, mv.model_name);
+    model_registry registry = read_registry(files_, file, mv.model_name);
     if (std::ranges::find(registry.versions, mv.id) != registry.versions.end()) return;
     registry.versions.push_back(mv.id);
-    write_registry(file, mv.model_name, registry);
+    write_registry(files_, file, mv.model_name, registry);
 }
 
 promotion local_model_repository::promote_model(const model_version& mv) {
     const fs::path file = model_file(mv.model_name);
-    model_registry registry = read_registry(file, mv.model_name);
+    model_registry registry = read_registry(files_, file, mv.model_name);
     if (std::ranges::find(registry.versions, mv.id) == registry.versions.end())
         throw error("cannot promote model version '" + mv.id + "' of " + mv.model_name + ": it was never registered",
                     file.string());
     promotion p{"promotion-" + detail::random_hex64(), mv.model_name, mv.id, false, detail::utc_timestamp()};
     registry.promotions.push_back(p);
-    write_registry(file, mv.model_name, registry);
+    write_registry(files_, file, mv.model_name, registry);
     return p;
 }
 
 promotion local_model_repository::approve_model(const promotion& p) {
     const fs::path file = model_file(p.model_name);
-    model_registry registry = read_registry(file, p.model_name);
+    model_registry registry = read_registry(files_, file, p.model_name);
     const auto stored = std::ranges::find(registry.promotions, p.id, &promotion::id);
     if (stored == registry.promotions.end()) throw error("no promotion " + p.id + " of " + p.model_name, file.string());
     stored->approved = true;
-    write_registry(file, p.model_name, registry);
+    write_registry(files_, file, p.model_name, registry);
     return *stored;
 }
 
 bool local_model_repository::check_approval(const promotion& p) {
     const fs::path file = model_file(p.model_name);
-    const model_registry registry = read_registry(file, p.model_name);
+    const model_registry registry = read_registry(files_, file, p.model_name);
     const auto stored = std::ranges::find(registry.promotions, p.id, &promotion::id);
     if (stored == registry.promotions.end()) throw error("no promotion " + p.id + " of " + p.model_name, file.string());
     return stored->approved;
 }
 
 std::optional<promotion> local_model_repository::latest_promotion(const std::string& model_name) {
-    const model_registry registry = read_registry(model_file(model_name), model_name);
+    const model_registry registry = read_registry(files_, model_file(model_name), model_name);
     if (registry.promotions.empty()) return std::nullopt;
     return registry.promotions.back();
 }

@@ -6,6 +6,7 @@
 #include <lolpop/data/mapped_file.hpp>
 #include <lolpop/data/sha256.hpp>
 
+#include "detail/process_identity.hpp"
 #include "detail/random_hex.hpp"
 
 #include <range/v3/view/zip.hpp>
@@ -53,6 +54,13 @@ std::string file_identity(const fs::path& path) {
     return fmt::format("{} {} {} {}.{:09} {}.{:09}\n", st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec,
                        st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
 }
+
+fs::path local_artifact_store_object(const fs::path& root, const std::string& hash) {
+    return root / "objects" / hash.substr(0, 2) / hash.substr(2);
+}
+
+// The uri of an object: its path in the store, so that a store moved elsewhere still names it.
+std::string object_uri(const std::string& hash) { return "objects/" + hash.substr(0, 2) + "/" + hash.substr(2); }
 
 // What the store remembers of an object whose bytes it knows to match their hash: its file's
 // identity then (verified/<2 hex>/<62 hex>). Hashing a large object costs more than reading it,
@@ -135,26 +143,82 @@ frame read_typed_csv(std::string_view bytes, const std::string& hash, const std:
     return read_csv(in, where, options);
 }
 
+// A frame file on its way into the store: named after the process writing it, so that what a
+// killed process left is known as debris.
+fs::path scratch_file(const fs::path& scratch) {
+    return scratch / (".frame-" + detail::to_string(detail::this_process()) + "-" + detail::random_hex64());
+}
+
+void remove_abandoned_scratch_files(const fs::path& scratch) {
+    std::error_code ec;
+    for (fs::directory_iterator it(scratch, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.starts_with(".frame-")) continue;
+        const std::string_view rest = std::string_view(name).substr(7);
+        const auto writer = detail::parse_process_identity(rest.substr(0, rest.rfind('-')));
+        std::error_code ignored;
+        if (writer && !detail::may_be_alive(*writer)) fs::remove(it->path(), ignored);
+    }
+}
+
+// Makes the folders of `dir` that are missing, noted in the journal of a step under way.
+void make_directories(step_journal& journal, const fs::path& dir) {
+    std::vector<fs::path> made = create_directories_noted(dir, dir.string());
+    if (journal.active) journal.added.insert(journal.added.end(), made.begin(), made.end());
+}
+
+// An object the step wrote where there was none, with the record that it is intact.
+void note_added(step_journal& journal, const fs::path& root, const std::string& hash, bool existed) {
+    if (!journal.active || existed) return;
+    journal.added.push_back(local_artifact_store_object(root, hash));
+    journal.added.push_back(record_path(root, hash));
+}
+
 }  // namespace
 
-local_artifact_store::local_artifact_store(const config& cfg, context&) : root_(cfg.path) {
+local_artifact_store::local_artifact_store(const config& cfg, context&)
+    : root_(cfg.path), journal_(std::make_shared<step_journal>()) {
     if (cfg.path.empty()) throw error("the artifact directory must not be empty", "local_artifact_store.path");
+}
+
+void local_artifact_store::begin_step() {
+    if (journal_->active) throw error("a step is already under way", root_.string());
+    journal_->active = true;
+    journal_->added.clear();
+    remove_abandoned_scratch_files(scratch_dir(root_));
+}
+
+void local_artifact_store::commit_step() {
+    journal_->active = false;
+    journal_->added.clear();
+}
+
+void local_artifact_store::rollback_step() noexcept {
+    std::error_code ec;
+    for (auto it = journal_->added.rbegin(); it != journal_->added.rend(); ++it) fs::remove(*it, ec);  // folders when empty
+    journal_->active = false;
+    journal_->added.clear();
 }
 
 fs::path local_artifact_store::object_path(const fs::path& root, const std::string& hash) {
     // The hash becomes a path, so anything but a SHA-256 could point outside the store.
     if (!is_sha256_hex(hash))
         throw error("'" + hash + "' is not an artifact hash (64 lowercase hex digits)", (root / "objects").string());
-    return root / "objects" / hash.substr(0, 2) / hash.substr(2);
+    return local_artifact_store_object(root, hash);
 }
 
 artifact local_artifact_store::store(std::string_view bytes) {
     artifact a{sha256_hex(bytes), "", bytes.size()};
     const fs::path path = object_path(a.hash);
-    a.uri = path.string();
+    a.uri = object_uri(a.hash);
     // An intact object is never rewritten; a damaged one is replaced by the good bytes.
     if (is_intact(root_, path, a.hash)) return a;
+    std::error_code ec;
+    const bool existed = fs::exists(path, ec);
+    make_directories(*journal_, path.parent_path());
+    make_directories(*journal_, record_path(root_, a.hash).parent_path());
     write_file_atomically(path, bytes);
+    note_added(*journal_, root_, a.hash, existed);
     remember_intact(root_, a.hash, file_identity(path));
     return a;
 }
@@ -168,15 +232,21 @@ std::string local_artifact_store::load(const std::string& hash) const {
     return bytes;
 }
 
-artifact local_artifact_store::place(const fs::path& root, const fs::path& temp, const frame_file_digest& file) {
+artifact local_artifact_store::place(const fs::path& root, step_journal& journal, const fs::path& temp,
+                                     const frame_file_digest& file) {
     artifact a{file.sha256, "", file.size};
     const fs::path path = object_path(root, a.hash);
-    a.uri = path.string();
+    a.uri = object_uri(a.hash);
     if (is_intact(root, path, a.hash)) {
         fs::remove(temp);
         return a;
     }
+    std::error_code ec;
+    const bool existed = fs::exists(path, ec);
+    make_directories(journal, path.parent_path());
+    make_directories(journal, record_path(root, a.hash).parent_path());
     move_file_atomically(temp, path);
+    note_added(journal, root, a.hash, existed);
     remember_intact(root, a.hash, file_identity(path));
     return a;
 }
@@ -185,11 +255,9 @@ artifact local_artifact_store::place(const fs::path& root, const fs::path& temp,
 // second copy of the frame.
 artifact local_artifact_store::version_data(const frame& f) {
     const fs::path scratch = scratch_dir(root_);
-    std::error_code ec;
-    fs::create_directories(scratch, ec);
-    if (ec) throw error("cannot create directory: " + ec.message(), scratch.string());
-    const fs::path temp = scratch / (".frame-" + detail::random_hex64());
-    return place(root_, temp, write_frame_file(temp, f));
+    make_directories(*journal_, scratch);
+    const fs::path temp = scratch_file(scratch);
+    return place(root_, *journal_, temp, write_frame_file(temp, f));
 }
 
 frame local_artifact_store::get_data(const std::string& hash) const {
@@ -215,16 +283,16 @@ frame local_artifact_store::get_data(const std::string& hash) const {
     }
 }
 
-local_artifact_store::data_version_writer::data_version_writer(fs::path root)
-    : root_(std::move(root)), writer_(scratch_dir(root_)) {}
+local_artifact_store::data_version_writer::data_version_writer(fs::path root, std::shared_ptr<step_journal> journal)
+    : root_(std::move(root)), journal_(std::move(journal)), writer_(scratch_dir(root_)) {}
 
 local_artifact_store::data_version_writer local_artifact_store::begin_data_version() {
-    return data_version_writer(root_);
+    return data_version_writer(root_, journal_);
 }
 
 artifact local_artifact_store::data_version_writer::commit() {
-    const fs::path temp = scratch_dir(root_) / (".frame-" + detail::random_hex64());
-    return place(root_, temp, writer_.finish(temp));
+    const fs::path temp = scratch_file(scratch_dir(root_));
+    return place(root_, *journal_, temp, writer_.finish(temp));
 }
 
 artifact local_artifact_store::version_model(std::string_view bytes) { return store(bytes); }

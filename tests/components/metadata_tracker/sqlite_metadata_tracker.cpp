@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <exception>
 #include <fstream>
@@ -70,9 +71,11 @@ TEST_CASE("sqlite_metadata_tracker records runs from start to end") {
     lolpop_test::temp_directory tmp;
     const auto path = (tmp / "nested/dir/metadata.db").string();
     auto tracker = open_tracker(path);
-    CHECK(std::filesystem::exists(path));
+    CHECK(!std::filesystem::exists(path));  // made by the first write, so a step that stores nothing leaves nothing
+    CHECK(tracker.list_runs().empty());
 
     auto r = tracker.start_run("dev", "build-1", "train");
+    CHECK(std::filesystem::exists(path));
     CHECK(is_id(r.id, "run"));
     CHECK(r.profile == "dev");
     CHECK(r.build_id == "build-1");
@@ -375,8 +378,8 @@ TEST_CASE("sqlite_metadata_tracker reports a file that is not a database") {
 TEST_CASE("sqlite_metadata_tracker needs a path whose directory can be made") {
     lolpop_test::temp_directory tmp;
     std::ofstream(tmp / "file") << "x";
-    CHECK_THROWS_WITH_AS(open_tracker((tmp / "file/metadata.db").string()),
-                         doctest::Contains("cannot create the database's directory"), lolpop::error);
+    auto tracker = open_tracker((tmp / "file/metadata.db").string());
+    CHECK_THROWS_WITH_AS(tracker.start_run("dev", "b", "train"), doctest::Contains("cannot create directory"), lolpop::error);
     CHECK_THROWS_WITH_AS(open_tracker(""), doctest::Contains("the database path is empty"), lolpop::error);
 }
 
@@ -423,4 +426,81 @@ TEST_CASE("sqlite_metadata_trackers writing at the same time never share a versi
     CHECK(numbers.size() == 2 * per_writer);
     CHECK(*numbers.begin() == 1);
     CHECK(*numbers.rbegin() == 2 * per_writer);
+}
+
+TEST_CASE("sqlite_metadata_tracker: a rolled-back step leaves no trace, not even the file") {
+    lolpop_test::temp_directory tmp;
+    const auto path = (tmp / "home/metadata.db").string();
+    auto tracker = open_tracker(path);
+    tracker.begin_step();
+    const lolpop::run r = tracker.start_run("dev", "b", "process");
+    CHECK(std::filesystem::exists(path + "-runs/" + r.id));  // the lease of the run under way
+    CHECK(!std::filesystem::exists(path));                  // nothing stored before the first write
+    tracker.create_dataset_version(r, "train", "ab", "objects/ab", 3, 2);
+    CHECK(tracker.latest_dataset_version("train").has_value());  // the step reads its own writes
+    tracker.rollback_step();
+    CHECK(!std::filesystem::exists(tmp / "home"));
+    CHECK(!tracker.latest_dataset_version("train").has_value());
+    CHECK(tracker.list_runs().empty());
+}
+
+TEST_CASE("sqlite_metadata_tracker: a committed step stores its writes and its run together") {
+    lolpop_test::temp_directory tmp;
+    const auto path = (tmp / "metadata.db").string();
+    auto tracker = open_tracker(path);
+    tracker.begin_step();
+    const lolpop::run r = tracker.start_run("dev", "b", "process");
+    tracker.create_dataset_version(r, "train", "ab", "objects/ab", 3, 2);
+    // Another connection (another thread, as another process) sees nothing of the step until it commits.
+    bool seen = true;
+    std::string failure;
+    std::thread([&] {
+        try {
+            seen = open_tracker(path).latest_dataset_version("train").has_value();
+        } catch (const std::exception& e) {
+            failure = e.what();
+        }
+    }).join();
+    CHECK(failure == "");
+    CHECK(!seen);
+    tracker.end_run(r, lolpop::run_status::ok);
+    tracker.commit_step();
+    auto other = open_tracker(path);
+    REQUIRE(other.list_runs().size() == 1);
+    CHECK(other.list_runs()[0].status == lolpop::run_status::ok);
+    CHECK(other.latest_dataset_version("train")->run_id == r.id);
+    CHECK(!std::filesystem::exists(path + "-runs"));  // the lease is given back
+}
+
+TEST_CASE("sqlite_metadata_tracker: the run of a process that died under way is recorded as abandoned") {
+    lolpop_test::temp_directory tmp;
+    const auto path = (tmp / "metadata.db").string();
+    // A lease as a killed process leaves it: this host, a pid that no process has now.
+    std::filesystem::create_directories(path + "-runs");
+    char host[256] = {};
+    {
+        auto tracker = open_tracker(path);
+        tracker.begin_step();
+        const lolpop::run r = tracker.start_run("dev", "b", "train");
+        std::ifstream lease(path + "-runs/" + r.id);
+        std::string line;
+        std::getline(lease, line);  // process = <host>.<pid>.<start>
+        std::string identity = line.substr(line.find(" = ") + 3);
+        std::snprintf(host, sizeof host, "%s", identity.substr(0, identity.find('.')).c_str());
+        tracker.rollback_step();
+    }
+    std::ofstream(path + "-runs/run-00000000000000aa") << "process = " << host << ".999999999.1\nprofile = dev\n"
+                                                      << "build_id = b\nstep = train\nstarted_at = 2026-01-01T00:00:00.000Z\n";
+    auto tracker = open_tracker(path);
+    tracker.begin_step();
+    const lolpop::run r = tracker.start_run("dev", "b", "process");
+    tracker.end_run(r, lolpop::run_status::ok);
+    tracker.commit_step();
+    const std::vector<lolpop::run> runs = tracker.list_runs();
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].id == "run-00000000000000aa");
+    CHECK(runs[0].status == lolpop::run_status::abandoned);
+    CHECK(runs[0].step == "train");
+    CHECK(runs[1].status == lolpop::run_status::ok);
+    CHECK(!std::filesystem::exists(path + "-runs/run-00000000000000aa"));
 }

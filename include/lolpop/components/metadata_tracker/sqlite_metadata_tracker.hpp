@@ -1,12 +1,17 @@
 #pragma once
 // lolpop::sqlite_metadata_tracker — the system of record in one SQLite file.
 //
-// Every write is one transaction, so a crash leaves each record whole or absent. Several
-// processes (and sqlite_metrics_tracker) may use the same file at once: writers wait for each
-// other, and each sees what the others committed. Ids are "<kind>-<16 hex digits>" and times
+// Every write is one transaction, so a crash leaves each record whole or absent; in a step
+// (lolpop::stages_writes) the step's writes and its run are one transaction, and a failed step
+// leaves the file as it was (no file at all when it had none). Several processes (and
+// sqlite_metrics_tracker, through one connection when it names the same file) may use the same
+// file at once: writers wait for each other, and each sees what the others committed. A step's
+// run holds a lease, a file in "<path>-runs/", while it is under way; a later step records the run
+// of a lease whose process is gone as abandoned. Ids are "<kind>-<16 hex digits>" and times
 // ISO-8601 UTC with milliseconds. Records that name other records (a model version's training
 // data, a prediction job's model) are checked: an unknown id is an error, not a dangling link.
 #include <lolpop/concepts/metadata_tracker.hpp>
+#include <lolpop/concepts/stages_writes.hpp>
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/resources.hpp>
@@ -22,6 +27,8 @@ namespace lolpop {
 
 namespace detail {
 class sqlite_database;
+class sqlite_store;
+class run_leases;
 }
 
 class sqlite_metadata_tracker {
@@ -39,7 +46,13 @@ public:
     sqlite_metadata_tracker(sqlite_metadata_tracker&&) noexcept;
     sqlite_metadata_tracker& operator=(sqlite_metadata_tracker&&) noexcept;
 
-    // A run starts running; end_run sets its status (ok or failed) and ended_at.
+    // lolpop::stages_writes.
+    void begin_step();
+    void commit_step();
+    void rollback_step() noexcept;
+
+    // A run starts running; end_run sets its status (ok or failed) and ended_at. In a step, the
+    // run is stored with the step's first write, or by commit_step.
     run start_run(const std::string& profile, const std::string& build_id, const std::string& step);
     void end_run(const run& r, run_status status);
     std::vector<run> list_runs();
@@ -75,7 +88,17 @@ public:
     std::optional<std::string> get_tag(const std::string& resource_id, const std::string& key);
 
 private:
-    std::unique_ptr<detail::sqlite_database> db_;
+    detail::sqlite_database& db();
+    void record_pending_runs();
+    void end_leases(bool committed) noexcept;
+
+    std::shared_ptr<detail::sqlite_store> store_;
+    std::unique_ptr<detail::run_leases> leases_;
+    context* ctx_ = nullptr;
+    bool in_step_ = false;
+    std::optional<run> step_run_;    // the step's run, whose lease this process holds
+    std::optional<run> pending_;     // a run to store with the next write
+    std::vector<run> abandoned_;     // runs of dead processes, stored with the step
 };
 
 }  // namespace lolpop
@@ -83,3 +106,4 @@ private:
 BOOST_HANA_ADAPT_STRUCT(lolpop::sqlite_metadata_tracker::config, path);
 
 static_assert(lolpop::metadata_tracker<lolpop::sqlite_metadata_tracker>);
+static_assert(lolpop::stages_writes<lolpop::sqlite_metadata_tracker>);

@@ -2,8 +2,11 @@
 // lolpop::sqlite_metrics_tracker — metrics in a SQLite file, one row per (resource, metric name).
 //
 // The file may be the one sqlite_metadata_tracker uses, even while it is open there: each keeps
-// its own tables and schema version. Logging a metric again replaces it; NaN round-trips.
+// its own tables and schema version, and both write through one connection, so that a step's
+// writes to both are one transaction (lolpop::stages_writes). Logging a metric again replaces it;
+// NaN round-trips.
 #include <lolpop/concepts/metrics_tracker.hpp>
+#include <lolpop/concepts/stages_writes.hpp>
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/resources.hpp>
@@ -16,7 +19,7 @@
 namespace lolpop {
 
 namespace detail {
-class sqlite_database;
+class sqlite_store;
 }
 
 class sqlite_metrics_tracker {
@@ -34,6 +37,11 @@ public:
     sqlite_metrics_tracker(sqlite_metrics_tracker&&) noexcept;
     sqlite_metrics_tracker& operator=(sqlite_metrics_tracker&&) noexcept;
 
+    // lolpop::stages_writes.
+    void begin_step();
+    void commit_step();
+    void rollback_step() noexcept;
+
     void log_metric(const std::string& resource_id, const std::string& metric_name, double value);
     // All or none: one transaction.
     void log_metrics(const std::string& resource_id, const metric_values& values);
@@ -41,7 +49,8 @@ public:
     metric_values get_metrics(const std::string& resource_id);
 
 private:
-    std::unique_ptr<detail::sqlite_database> db_;
+    std::shared_ptr<detail::sqlite_store> store_;
+    bool in_step_ = false;
 };
 
 }  // namespace lolpop
@@ -49,3 +58,4 @@ private:
 BOOST_HANA_ADAPT_STRUCT(lolpop::sqlite_metrics_tracker::config, path);
 
 static_assert(lolpop::metrics_tracker<lolpop::sqlite_metrics_tracker>);
+static_assert(lolpop::stages_writes<lolpop::sqlite_metrics_tracker>);

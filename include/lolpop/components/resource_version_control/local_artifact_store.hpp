@@ -13,7 +13,14 @@
 // or checked — device, inode, size, modification and change times to the nanosecond — and hashes
 // an object again only when its file is no longer that one: any write to it, or another file in
 // its place, makes it hash again.
+//
+// In a step (lolpop::stages_writes) objects are written as they come, each atomically; a rollback
+// removes the objects the step added (and the folders it made), so a failed step leaves the
+// store as it was. A kill leaves at most objects no record names, which cost only their space.
+// An artifact's uri is its path relative to the store's folder ("objects/ab/cdef..."): the store
+// can be moved or copied whole.
 #include <lolpop/concepts/resource_version_control.hpp>
+#include <lolpop/concepts/stages_writes.hpp>
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/core/context.hpp>
 #include <lolpop/core/frame.hpp>
@@ -21,10 +28,18 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <vector>
 #include <string>
 #include <string_view>
 
 namespace lolpop {
+
+// What the step under way added to a local_artifact_store: removed again by a rollback.
+struct step_journal {
+    bool active = false;
+    std::vector<std::filesystem::path> added;  // files and folders, in the order they were made
+};
 
 class local_artifact_store {
 public:
@@ -35,6 +50,11 @@ public:
 
     // Throws lolpop::error naming "local_artifact_store.path" when the path is empty.
     local_artifact_store(const config& cfg, context& ctx);
+
+    // lolpop::stages_writes.
+    void begin_step();
+    void commit_step();
+    void rollback_step() noexcept;
 
     artifact version_data(const frame& f);
     // The frame's columns view the mapped object, after its SHA-256 was checked. Throws
@@ -56,9 +76,10 @@ public:
 
     private:
         friend class local_artifact_store;
-        explicit data_version_writer(std::filesystem::path root);
+        data_version_writer(std::filesystem::path root, std::shared_ptr<struct step_journal> journal);
 
         std::filesystem::path root_;
+        std::shared_ptr<struct step_journal> journal_;
         frame_file_writer writer_;
     };
     data_version_writer begin_data_version();
@@ -76,10 +97,12 @@ private:
     static std::filesystem::path scratch_dir(const std::filesystem::path& root) { return root / "tmp"; }
     // A frame file written to `temp` (in the scratch directory) moved into place as its object,
     // or dropped when an intact object has its bytes already.
-    static artifact place(const std::filesystem::path& root, const std::filesystem::path& temp,
+    static artifact place(const std::filesystem::path& root, step_journal& journal, const std::filesystem::path& temp,
                           const frame_file_digest& file);
 
     std::filesystem::path root_;
+    // Shared with the data version writers begun here, which may commit during a step.
+    std::shared_ptr<step_journal> journal_;
 };
 
 }  // namespace lolpop
@@ -87,3 +110,4 @@ private:
 BOOST_HANA_ADAPT_STRUCT(lolpop::local_artifact_store::config, path);
 
 static_assert(lolpop::resource_version_control<lolpop::local_artifact_store>);
+static_assert(lolpop::stages_writes<lolpop::local_artifact_store>);
