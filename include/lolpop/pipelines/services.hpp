@@ -60,7 +60,7 @@ public:
     void succeed() {
         ended_ = true;
         try {
-            std::apply([this](auto&... staged) { (commit(staged), ...); }, staged_);
+            std::apply([&](auto&... staged) { (commit(staged), ...); }, staged_);
             tracker_.end_run(run_, run_status::ok);
             if constexpr (stages_writes<Tracker>) tracker_.commit_step();
         } catch (...) {
