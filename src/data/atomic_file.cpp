@@ -3,7 +3,6 @@
 
 #include "detail/file_descriptor.hpp"
 #include "detail/process_identity.hpp"
-#include "detail/random_hex.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -81,8 +80,7 @@ void remove_abandoned_temporaries(const fs::path& dir, const std::string& file_n
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (!name.starts_with(prefix)) continue;
-        const std::string_view rest = std::string_view(name).substr(prefix.size());
-        const auto writer = detail::parse_process_identity(rest.substr(0, rest.rfind('-')));
+        const auto writer = detail::owner_of(name, prefix);
         std::error_code ignored;
         if (writer ? !detail::may_be_alive(*writer) : is_old_anonymous_temporary(it->path()))
             fs::remove(it->path(), ignored);
@@ -100,8 +98,7 @@ atomic_file_writer::atomic_file_writer(fs::path path) : path_(std::move(path)) {
     // that says which process writes it (so that its leftovers can be removed once that process
     // is gone) and a random part, because concurrent writers of the same path must not share a
     // temporary file.
-    temp_ = dir / (temporary_prefix(path_.filename().string()) + detail::to_string(detail::this_process()) + "-" +
-                   detail::random_hex64());
+    temp_ = dir / detail::owned_file_name(temporary_prefix(path_.filename().string()));
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd_ < 0) {
         remove_created_directories(created_);

@@ -8,6 +8,15 @@ namespace lolpop {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+template <class Staged>
+auto find_staged(Staged& staged, const fs::path& path) {
+    return std::ranges::find(staged, path, &std::pair<fs::path, std::string>::first);
+}
+
+}  // namespace
+
 void staged_files::begin() {
     if (staging_) throw error("a step is already staging these files", staged_.empty() ? "" : staged_.front().first.string());
     staging_ = true;
@@ -15,7 +24,7 @@ void staged_files::begin() {
 
 void staged_files::write(const fs::path& path, std::string bytes) {
     if (!staging_) return write_file_atomically(path, bytes);
-    const auto same = std::ranges::find(staged_, path, &std::pair<fs::path, std::string>::first);
+    const auto same = find_staged(staged_, path);
     if (same != staged_.end())
         same->second = std::move(bytes);
     else
@@ -23,7 +32,7 @@ void staged_files::write(const fs::path& path, std::string bytes) {
 }
 
 std::optional<std::string> staged_files::read(const fs::path& path) const {
-    const auto same = std::ranges::find(staged_, path, &std::pair<fs::path, std::string>::first);
+    const auto same = find_staged(staged_, path);
     if (same != staged_.end()) return same->second;
     std::error_code ec;
     if (!fs::exists(path, ec)) return std::nullopt;
@@ -32,8 +41,7 @@ std::optional<std::string> staged_files::read(const fs::path& path) const {
 
 bool staged_files::exists(const fs::path& path) const {
     std::error_code ec;
-    return std::ranges::find(staged_, path, &std::pair<fs::path, std::string>::first) != staged_.end() ||
-           fs::exists(path, ec);
+    return find_staged(staged_, path) != staged_.end() || fs::exists(path, ec);
 }
 
 void staged_files::commit() {

@@ -1,5 +1,7 @@
 #include "detail/process_identity.hpp"
 
+#include "detail/random_hex.hpp"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -58,6 +60,16 @@ std::optional<process_identity> parse_process_identity(std::string_view text) {
         p.pid <= 0)
         return std::nullopt;
     return p;
+}
+
+std::string owned_file_name(std::string_view prefix) {
+    return fmt::format("{}{}-{}", prefix, to_string(this_process()), random_hex64());
+}
+
+std::optional<process_identity> owner_of(std::string_view file_name, std::string_view prefix) {
+    if (!file_name.starts_with(prefix)) return std::nullopt;
+    const std::string_view rest = file_name.substr(prefix.size());
+    return parse_process_identity(rest.substr(0, rest.rfind('-')));
 }
 
 bool may_be_alive(const process_identity& p) {

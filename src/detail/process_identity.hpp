@@ -19,6 +19,11 @@ const process_identity& this_process();
 std::string to_string(const process_identity& p);
 std::optional<process_identity> parse_process_identity(std::string_view text);
 
+// A file name "<prefix><this process>-<random>" for a file this process writes, and the writer a
+// name of that form gives (std::nullopt for another form, e.g. a name of an earlier lolpop).
+std::string owned_file_name(std::string_view prefix);
+std::optional<process_identity> owner_of(std::string_view file_name, std::string_view prefix);
+
 // True unless the process is known to be gone: it ran on this host and no process with that pid
 // and start time exists now. A process of another host is never taken for dead.
 bool may_be_alive(const process_identity& p);

@@ -82,8 +82,12 @@ void sqlite_store::create_file() {
 void sqlite_store::open_step_transaction(std::string_view purpose) {
     // A file that another process created and then removed (its first step failed) is no
     // longer where the next writer looks: open it again.
+    bool opened = false;
     for (int attempt = 0;; ++attempt) {
-        if (!on_file_) create_file();
+        if (!on_file_) {
+            create_file();
+            opened = true;
+        }
         db_->exec("BEGIN IMMEDIATE", purpose);
         if (!db_->has_moved() || attempt == 2) break;
         db_->exec("ROLLBACK", purpose);
@@ -91,7 +95,9 @@ void sqlite_store::open_step_transaction(std::string_view purpose) {
         created_file_ = false;
     }
     step_open_ = true;
-    for (const auto& [component, migrations] : schemas_) apply_migrations(*db_, component, migrations);
+    // A file open before was brought up to date then; one opened here may be new.
+    if (opened)
+        for (const auto& [component, migrations] : schemas_) apply_migrations(*db_, component, migrations);
 }
 
 void sqlite_store::begin_step() {
@@ -139,9 +145,11 @@ sqlite_store::write::write(sqlite_store& store, std::string_view purpose) : stor
         if (!store_.step_open_) store_.open_step_transaction(purpose_);
         store_.db_->exec("SAVEPOINT write", purpose_);
     } else {
-        if (!store_.on_file_) store_.create_file();
+        const bool opened = !store_.on_file_;
+        if (opened) store_.create_file();
         store_.db_->exec("BEGIN IMMEDIATE", purpose_);
-        for (const auto& [component, migrations] : store_.schemas_) apply_migrations(*store_.db_, component, migrations);
+        if (opened)
+            for (const auto& [component, migrations] : store_.schemas_) apply_migrations(*store_.db_, component, migrations);
     }
 }
 

@@ -267,14 +267,13 @@ void sqlite_metadata_tracker::record_pending_runs() {
         "INSERT INTO runs (id, profile, build_id, step, status, started_at, ended_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
         "ON CONFLICT (id) DO NOTHING",
         purpose);
-    for (const run& r : abandoned_) {
+    const auto record = [&](const run& r) {
         insert.bind_text(1, r.id).bind_text(2, r.profile).bind_text(3, r.build_id).bind_text(4, r.step);
         insert.bind_text(5, to_string(r.status)).bind_text(6, r.started_at).bind_text(7, r.ended_at).run();
         insert.reset();
-    }
-    const run& r = *pending_;
-    insert.bind_text(1, r.id).bind_text(2, r.profile).bind_text(3, r.build_id).bind_text(4, r.step);
-    insert.bind_text(5, to_string(r.status)).bind_text(6, r.started_at).bind_text(7, r.ended_at).run();
+    };
+    for (const run& r : abandoned_) record(r);
+    record(*pending_);
     pending_.reset();
 }
 

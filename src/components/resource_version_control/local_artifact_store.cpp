@@ -145,17 +145,14 @@ frame read_typed_csv(std::string_view bytes, const std::string& hash, const std:
 
 // A frame file on its way into the store: named after the process writing it, so that what a
 // killed process left is known as debris.
-fs::path scratch_file(const fs::path& scratch) {
-    return scratch / (".frame-" + detail::to_string(detail::this_process()) + "-" + detail::random_hex64());
-}
+constexpr std::string_view scratch_prefix = ".frame-";
+
+fs::path scratch_file(const fs::path& scratch) { return scratch / detail::owned_file_name(scratch_prefix); }
 
 void remove_abandoned_scratch_files(const fs::path& scratch) {
     std::error_code ec;
     for (fs::directory_iterator it(scratch, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (!name.starts_with(".frame-")) continue;
-        const std::string_view rest = std::string_view(name).substr(7);
-        const auto writer = detail::parse_process_identity(rest.substr(0, rest.rfind('-')));
+        const auto writer = detail::owner_of(it->path().filename().string(), scratch_prefix);
         std::error_code ignored;
         if (writer && !detail::may_be_alive(*writer)) fs::remove(it->path(), ignored);
     }
