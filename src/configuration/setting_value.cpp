@@ -2,6 +2,8 @@
 
 #include <lolpop/core/error.hpp>
 
+#include "detail/utf8.hpp"
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -212,6 +214,13 @@ T integral_setting(const setting_value& v, T lo, T hi, std::string_view where) {
 }  // namespace
 
 setting_value parse_setting_value(std::string_view text) {
+    // TOML text is UTF-8: other bytes would make a bare string that format_setting_value cannot
+    // write as TOML (--describe, lineage), nor read back.
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = static_cast<unsigned char>(text[i]) < 0x80 ? 1 : detail::utf8_sequence_length(text.substr(i));
+        if (length == 0) throw error(fmt::format("the setting value is not UTF-8 text (byte {} of {})", i + 1, text.size()));
+        i += length;
+    }
     std::string doc = "v = ";
     doc += text;
     try {

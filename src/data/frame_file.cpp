@@ -263,7 +263,8 @@ frame view_frame_file(std::string_view bytes, std::shared_ptr<const void> owner,
 
 frame read_frame_file(std::string_view bytes, std::string_view where) {
     auto copy = std::make_shared<std::vector<std::uint64_t>>((bytes.size() + 7) / 8);
-    std::memcpy(copy->data(), bytes.data(), bytes.size());
+    // An empty vector's data() may be null, which memcpy must not get even for 0 bytes.
+    if (!bytes.empty()) std::memcpy(copy->data(), bytes.data(), bytes.size());
     const std::string_view aligned(reinterpret_cast<const char*>(copy->data()), bytes.size());
     return view_frame_file(aligned, std::move(copy), where);
 }

@@ -91,8 +91,18 @@ constexpr std::size_t max_number_chars = 28;
 void append_csv_header(std::string& out, const frame& f, char delimiter) {
     const auto& columns = f.columns();
     if (columns.empty()) return;
-    for (std::size_t j = 0; j < columns.size(); ++j) {
-        if (j) out += delimiter;
+    // A reader drops a byte order mark at the start of the file: a first name that begins with
+    // one keeps it inside quotes.
+    const std::string_view first = columns.front().name();
+    if (first.starts_with("\xEF\xBB\xBF")) {
+        out += '"';
+        for (char c : first) out.append(c == '"' ? 2 : 1, c);
+        out += '"';
+    } else {
+        append_csv_field(out, first, delimiter);
+    }
+    for (std::size_t j = 1; j < columns.size(); ++j) {
+        out += delimiter;
         append_csv_field(out, columns[j].name(), delimiter);
     }
     out += '\n';

@@ -104,14 +104,16 @@ void append_values(std::string& out, const column& c, std::span<const std::int32
         case column_type::numeric: {
             const auto values = c.numeric_values();
             auto* to = grow(out, values.size() * 8);
-            std::memcpy(to, values.data(), values.size() * 8);
+            // A column of no rows may have no buffer: memcpy must not get its null pointer.
+            if (!values.empty()) std::memcpy(to, values.data(), values.size() * 8);
             for (std::size_t i = 0; i < values.size(); ++i)
                 if (std::isnan(values[i])) std::memcpy(to + 8 * i, &canonical_nan_bits, 8);
             break;
         }
         case column_type::integer: {
             const auto values = c.integer_values();
-            std::memcpy(grow(out, values.size() * 8), values.data(), values.size() * 8);
+            auto* to = grow(out, values.size() * 8);
+            if (!values.empty()) std::memcpy(to, values.data(), values.size() * 8);
             break;
         }
         case column_type::categorical: {

@@ -106,6 +106,14 @@ TEST_CASE("text that is not one TOML value is a bare string") {
     CHECK(parse_setting_value("2024-05-01") == setting_value(std::string("2024-05-01")));
 }
 
+TEST_CASE("a value that is not UTF-8 text is an error, not a bare string") {
+    // Quoted or bare, such bytes would make a string that no TOML text writes (--describe, lineage).
+    CHECK(message_of([] { (void)parse_setting_value("\"bina\xBCry\""); }) == "the setting value is not UTF-8 text (byte 6 of 9)");
+    CHECK(message_of([] { (void)parse_setting_value("caf\xC3"); }) == "the setting value is not UTF-8 text (byte 4 of 4)");
+    CHECK(message_of([] { (void)parse_setting_value("\xED\xA0\x80"); }) == "the setting value is not UTF-8 text (byte 1 of 3)");
+    CHECK(parse_setting_value("caf\xC3\xA9") == setting_value(std::string("caf\xC3\xA9")));
+}
+
 TEST_CASE("TOML values no setting can hold are errors") {
     const std::string rule =
         " is not a setting value: arrays hold only strings, only numbers or only booleans, tables only strings, "

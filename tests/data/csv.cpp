@@ -227,6 +227,11 @@ TEST_CASE("the writer quotes what needs it and keeps every double exactly") {
     const frame quoted_header({column::integer("a,b", {1}), column::integer("c\"d", {2})});
     CHECK(lolpop::to_csv(quoted_header) == "\"a,b\",\"c\"\"d\"\n1,2\n");
     CHECK(round_trip(quoted_header) == quoted_header);
+
+    // A first name that begins with a byte order mark is quoted, or reading would drop the mark.
+    const frame bom_header({column::integer("\xEF\xBB\xBF" "a", {1}), column::integer("b", {2})});
+    CHECK(lolpop::to_csv(bom_header) == "\"\xEF\xBB\xBF" "a\",b\n1,2\n");
+    CHECK(round_trip(bom_header) == bom_header);
 }
 
 namespace {
