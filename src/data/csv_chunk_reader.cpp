@@ -152,6 +152,13 @@ std::optional<frame> csv_chunk_reader::next(std::size_t max_rows) {
                           ": set column_types." + names[j] + " to read it as another type";
             detail::throw_csv_bad_cell(*bad, names[j], s.path, s.next_line, hint);
         }
+    // As read_csv decides: the first chunk's "inf" or "nan" is an error unless its column has text.
+    if (first)
+        for (std::size_t j = 0; j < names.size(); ++j) {
+            const auto& c = chunk.columns[j];
+            if (!s.header.fixed[j] && c.first_word() && !c.first_text())
+                detail::throw_csv_bad_cell(*c.first_word(), names[j], s.path, s.next_line);
+        }
     s.next_line += chunk.lines;
     s.rows_before += chunk.rows;
 

@@ -2,6 +2,7 @@
 
 #include "detail/csv_field_scanner.hpp"
 #include "detail/csv_record_parser.hpp"
+#include "detail/parse_number.hpp"
 
 #include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
@@ -48,6 +49,9 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
             case csv_scan::after_quote:
                 throw error(fmt::format("unexpected '{}' after the closing quote of a field", text[pos]), where(line));
         }
+        if (field.find('\0') != field.npos)
+            throw error(fmt::format("a NUL byte in the name of column {} of the header", names.size() + 1),
+                        where(header_line));
         names.emplace_back(field);
         if (pos == text.size()) {
             if (!final) return false;
@@ -85,6 +89,11 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
         header.kinds[j] = csv_kind_of(parse_column_type(type, "column_types." + name));
         header.fixed[j] = true;
     }
+    header.missing_values = options.missing_values;
+    header.numeric_missing = std::any_of(options.missing_values.begin(), options.missing_values.end(), [](const auto& m) {
+        double v = 0;
+        return read_number(m, v) != number_text::not_number;
+    });
     header.names = std::move(names);
     header.end = pos;
     header.next_line = line;
@@ -94,7 +103,9 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
 void start_csv_chunk(const csv_header& header, const std::vector<csv_kind>& kinds, bool all_fixed, csv_chunk& chunk) {
     chunk = csv_chunk{};
     chunk.columns.reserve(kinds.size());
-    for (std::size_t j = 0; j < kinds.size(); ++j) chunk.columns.emplace_back(kinds[j], all_fixed || header.fixed[j]);
+    for (std::size_t j = 0; j < kinds.size(); ++j)
+        chunk.columns.emplace_back(kinds[j], all_fixed || header.fixed[j], &header.missing_values);
+    chunk.typed_fast_paths = !header.numeric_missing;
 }
 
 }  // namespace lolpop::detail

@@ -98,9 +98,16 @@ void throw_csv_problem(const csv_problem& problem, std::string_view source, std:
 
 void throw_csv_bad_cell(const csv_bad_cell& cell, std::string_view column, std::string_view source,
                         std::size_t first_line, std::string_view hint) {
-    throw error(fmt::format("'{}' in column '{}' {}{}", cell.text, column,
-                            cell.whole ? "is not a whole number" : "is not a number", hint),
-                fmt::format("{}:{}", source, first_line + cell.line));
+    std::string where = fmt::format("{}:{}", source, first_line + cell.line);
+    if (cell.fault == csv_cell_fault::nul_byte)
+        throw error(fmt::format("a NUL byte in a field of column '{}'{}", column, hint), std::move(where));
+    // Only the start of a long cell: a ten-million-digit number makes no readable message.
+    constexpr std::size_t shown = 64;
+    const std::string text = cell.text.size() > shown ? cell.text.substr(0, shown) + "..." : cell.text;
+    const char* what = cell.fault == csv_cell_fault::not_whole    ? "is not a whole number"
+                       : cell.fault == csv_cell_fault::not_finite ? "is not a finite number a double can hold"
+                                                                  : "is not a number";
+    throw error(fmt::format("'{}' in column '{}' {}{}", text, column, what, hint), std::move(where));
 }
 
 std::string_view csv_field_of(std::string_view text, char delimiter, std::size_t start, std::size_t j,
@@ -163,7 +170,9 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
             csv_column_accumulator& column = columns[j];
             const char* end = nullptr;
             bool stored = false;
-            if (column.kind() == csv_kind::integer) {
+            if (!chunk.typed_fast_paths) {
+                // every cell takes the general path
+            } else if (column.kind() == csv_kind::integer) {
                 std::int64_t v = 0;
                 bool negative_zero = false;
                 if (fast_integer(base + pos, stop, delimiter, v, negative_zero, end)) {

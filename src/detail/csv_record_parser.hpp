@@ -31,6 +31,8 @@ struct csv_chunk {
     std::optional<csv_problem> problem;
     bool incomplete = false;  // stopped at a record that the text does not finish
     bool restart = false;     // ... which had changed a column's type: parse the chunk again
+    // False when a spelling of a missing value reads as a number: every cell is then looked at.
+    bool typed_fast_paths = true;
 };
 
 // Parses the records that begin in [begin, limit) and go on as far as they need, at most
