@@ -20,6 +20,7 @@
 #include <lolpop/concepts/data_profiler.hpp>
 #include <lolpop/concepts/data_transformer.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
+#include <lolpop/pipelines/detail/require_finite_features.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
 #include <lolpop/pipelines/services.hpp>
 
@@ -92,6 +93,7 @@ public:
         }
         frame data = parts_.data_transformer.transform(parts_.data_connector.get_data(source));
         for (const auto& [setting, column] : required) detail::require_column(data, column, setting, source);
+        detail::require_finite_features(data, "the transformed data", "process " + source);
         detail::stop_on_error(parts_.data_checker.check_data(data), svc.ctx, "process " + source);
 
         tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "process");

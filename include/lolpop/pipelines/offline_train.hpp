@@ -39,6 +39,7 @@
 #include <lolpop/pipelines/detail/check_explainer.hpp>
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/pipelines/detail/model_predictor.hpp>
+#include <lolpop/pipelines/detail/require_finite_features.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
@@ -347,8 +348,10 @@ private:
             return std::nullopt;
         } else {
             data_split out;
-            for (auto part : {&data_split::train, &data_split::valid, &data_split::test})
+            for (auto part : {&data_split::train, &data_split::valid, &data_split::test}) {
                 out.*part = {parts_.feature_transformer.transform((split.*part).X), (split.*part).y};
+                detail::require_finite_features((out.*part).X, "the features after the feature transformer", "train");
+            }
             return out;
         }
     }
