@@ -15,6 +15,7 @@
 #include <istream>
 #include <iterator>
 #include <limits>
+#include <new>
 #include <ostream>
 #include <system_error>
 #include <thread>
@@ -165,7 +166,7 @@ frame parse_csv(std::string_view text, std::string_view source, const csv_option
     std::vector<std::size_t> first_line{header.next_line}, first_row{0};
     for (std::size_t k = 0; k < parsed.chunks.size(); ++k) {
         const csv_chunk& chunk = parsed.chunks[k];
-        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, source, first_line[k], first_row[k], ncols);
+        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, source, first_line[k], first_row[k], header.names);
         first_line.push_back(first_line[k] + chunk.lines);
         first_row.push_back(first_row[k] + chunk.rows);
         if (k + 1 < parsed.chunks.size() && parsed.starts[k + 1] != chunk.end) {
@@ -231,7 +232,12 @@ frame read_csv(std::istream& in, std::string_view source_name, const csv_options
 
 frame read_csv_file(const std::string& path, const csv_options& options, csv_read_notes* notes) {
     const auto file = mapped_file::open(path, false);
-    return parse_csv(file->bytes(), path, options, notes, file.get());
+    try {
+        return parse_csv(file->bytes(), path, options, notes, file.get());
+    } catch (const std::bad_alloc&) {
+        // What the parse held is freed by now: the message can be made.
+        throw error("out of memory while reading the CSV", path);
+    }
 }
 
 std::string to_csv(const frame& f, char delimiter) {

@@ -91,6 +91,10 @@ csv_chunk_reader::csv_chunk_reader(const std::string& path, csv_options options,
             s.next_line = s.header.next_line;
             return;
         }
+        if (s.buffer.size() > s.options.max_record_bytes)
+            throw error("the header is more than max_record_bytes = " + std::to_string(s.options.max_record_bytes) +
+                            " bytes: raise the setting if it is meant",
+                        path + ":1");
     }
 }
 
@@ -116,7 +120,13 @@ std::optional<frame> csv_chunk_reader::next(std::size_t max_rows) {
     std::size_t begin = 0;
     for (;;) {
         detail::parse_csv_records(s.buffer, delimiter, begin, s.buffer.size(), s.at_end, max_rows, chunk);
-        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, s.path, s.next_line, s.rows_before, s.header.names.size());
+        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, s.path, s.next_line, s.rows_before, s.header.names);
+        // A record the text has not finished, already longer than the limit: reading on would
+        // hold it all.
+        if (chunk.incomplete && s.buffer.size() - chunk.end > s.options.max_record_bytes)
+            detail::throw_csv_problem({detail::csv_problem::what::long_record, chunk.lines, chunk.rows, 0, 0, 0,
+                                       s.options.max_record_bytes},
+                                      s.path, s.next_line, s.rows_before, s.header.names);
         if (chunk.rows == max_rows || (s.at_end && !chunk.incomplete)) break;
         if (chunk.restart) {
             // The unfinished record had widened a column: the first chunk is parsed again, from

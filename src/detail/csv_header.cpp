@@ -35,6 +35,7 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
     }
 
     const std::size_t header_line = line;
+    const std::size_t header_start = pos;
     std::vector<std::string> names;
     std::string scratch;
     for (;;) {
@@ -49,6 +50,16 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
             case csv_scan::after_quote:
                 throw error(fmt::format("unexpected '{}' after the closing quote of a field", text[pos]), where(line));
         }
+        if (field.size() > options.max_field_bytes)
+            throw error(fmt::format("the name of column {} of the header is {} bytes, more than max_field_bytes = {}: "
+                                    "raise the setting if it is meant",
+                                    names.size() + 1, field.size(), options.max_field_bytes),
+                        where(header_line));
+        if (pos - header_start > options.max_record_bytes)
+            throw error(fmt::format("the header is more than max_record_bytes = {} bytes: raise the setting if it is "
+                                    "meant",
+                                    options.max_record_bytes),
+                        where(header_line));
         if (field.find('\0') != field.npos)
             throw error(fmt::format("a NUL byte in the name of column {} of the header", names.size() + 1),
                         where(header_line));
@@ -90,6 +101,8 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
         header.fixed[j] = true;
     }
     header.missing_values = options.missing_values;
+    header.max_field_bytes = options.max_field_bytes;
+    header.max_record_bytes = options.max_record_bytes;
     header.numeric_missing = std::any_of(options.missing_values.begin(), options.missing_values.end(), [](const auto& m) {
         double v = 0;
         return read_number(m, v) != number_text::not_number;
@@ -106,6 +119,8 @@ void start_csv_chunk(const csv_header& header, const std::vector<csv_kind>& kind
     for (std::size_t j = 0; j < kinds.size(); ++j)
         chunk.columns.emplace_back(kinds[j], all_fixed || header.fixed[j], &header.missing_values);
     chunk.typed_fast_paths = !header.numeric_missing;
+    chunk.max_field_bytes = header.max_field_bytes;
+    chunk.max_record_bytes = header.max_record_bytes;
 }
 
 }  // namespace lolpop::detail

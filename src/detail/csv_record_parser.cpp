@@ -80,7 +80,8 @@ inline bool fast_integer(const char* p, const char* stop, char delimiter, std::i
 }  // namespace
 
 void throw_csv_problem(const csv_problem& problem, std::string_view source, std::size_t first_line,
-                       std::size_t first_row, std::size_t columns) {
+                       std::size_t first_row, const std::vector<std::string>& names) {
+    const std::size_t columns = names.size();
     std::string where = fmt::format("{}:{}", source, first_line + problem.line);
     switch (problem.kind) {
         case csv_problem::what::ragged:
@@ -91,6 +92,15 @@ void throw_csv_problem(const csv_problem& problem, std::string_view source, std:
             throw error("unterminated quoted field: no closing '\"'", std::move(where));
         case csv_problem::what::after_quote:
             throw error(fmt::format("unexpected '{}' after the closing quote of a field", problem.after),
+                        std::move(where));
+        case csv_problem::what::long_field:
+            throw error(fmt::format("a field of column '{}' is more than max_field_bytes = {} bytes: raise the "
+                                    "setting if it is meant",
+                                    names[problem.column], problem.limit),
+                        std::move(where));
+        case csv_problem::what::long_record:
+            throw error(fmt::format("row {} is more than max_record_bytes = {} bytes: raise the setting if it is meant",
+                                    first_row + problem.row + 1, problem.limit),
                         std::move(where));
     }
     throw error("malformed CSV", std::move(where));
@@ -133,8 +143,9 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
     std::size_t pos = begin, lines = chunk.lines;
 
     const auto problem = [&](csv_problem::what kind, std::size_t line, std::size_t fields, char after) {
-        chunk.problem = csv_problem{kind, line, chunk.rows, fields, after};
+        chunk.problem = csv_problem{kind, line, chunk.rows, fields, after, 0, 0};
     };
+    const std::size_t max_field = chunk.max_field_bytes, max_record = chunk.max_record_bytes;
     const auto incomplete = [&] {
         chunk.incomplete = true;
         for (std::size_t j = 0; j < ncols; ++j)
@@ -187,10 +198,28 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
                 }
             }
             if (stored) {
+                if (static_cast<std::size_t>(end - (base + pos)) > max_field) {
+                    chunk.problem = csv_problem{csv_problem::what::long_field, record_line, chunk.rows, 0, 0, j, max_field};
+                    return;
+                }
                 pos = static_cast<std::size_t>(end - base);
             } else {
                 std::string_view field;
-                if (!general_field(field)) return;
+                const std::size_t field_start = pos;
+                if (!general_field(field)) {
+                    // An unfinished field already longer than the limit will not get shorter.
+                    if (chunk.incomplete && size - field_start > max_field) {
+                        chunk.incomplete = false;
+                        chunk.problem = csv_problem{csv_problem::what::long_field, record_line, chunk.rows, 0, 0, j, max_field};
+                    }
+                    return;
+                }
+                if (pos - field_start > max_field || pos - record > max_record) {
+                    chunk.problem = pos - field_start > max_field
+                                        ? csv_problem{csv_problem::what::long_field, record_line, chunk.rows, 0, 0, j, max_field}
+                                        : csv_problem{csv_problem::what::long_record, record_line, chunk.rows, 0, 0, 0, max_record};
+                    return;
+                }
                 if (column.push_text(field, record_line) == csv_column_accumulator::outcome::needs_categorical) {
                     column.widen(csv_kind::categorical, [&](std::size_t r) {
                         return csv_field_of(text, delimiter, chunk.record_starts[r], j, rescan_scratch);
@@ -225,6 +254,10 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
             ++pos;
             ++lines;
             break;
+        }
+        if (pos - record > max_record) {
+            chunk.problem = csv_problem{csv_problem::what::long_record, record_line, chunk.rows, 0, 0, 0, max_record};
+            return;
         }
         chunk.record_starts.push_back(record);
         ++chunk.rows;

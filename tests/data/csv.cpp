@@ -439,11 +439,14 @@ TEST_CASE("a number-shaped cell that no finite double holds is an error naming t
           "'nan' in column 'k' is not a finite number a double can hold (inline.csv:3)");
     CHECK(parse_error("n,k\n1,2\n1,1e400\n", forced) ==
           "'1e400' in column 'k' is not a finite number a double can hold (inline.csv:3)");
-    // A ten-million-digit number: the message shows its start.
+    // A ten-million-digit number, with the size limits raised to let it through: the message
+    // shows its start. (Within the default limits it is a field too long.)
     const std::string huge(10'000'000, '7');
-    CHECK(parse_error("a,b\n1,2\n3," + huge + "\n") ==
+    csv_options roomy;
+    roomy.max_field_bytes = roomy.max_record_bytes = std::size_t{32} << 20;
+    CHECK(parse_error("a,b\n1,2\n3," + huge + "\n", roomy) ==
           "'" + huge.substr(0, 64) + "...' in column 'b' is not a finite number a double can hold (inline.csv:3)");
-    CHECK(parse_error("a\nx\n" + huge + "\n") ==
+    CHECK(parse_error("a\nx\n" + huge + "\n", roomy) ==
           "'" + huge.substr(0, 64) + "...' in column 'a' is not a finite number a double can hold (inline.csv:3)");
     // In a column of text a spelling of NaN is a label ("Nan" the name), wherever it comes.
     const frame names = parse("name\nNan\nBob\ninf\n");
@@ -587,4 +590,24 @@ TEST_CASE("short decimals read as the correctly rounded double") {
         const double got = f["x"].numeric_values()[r];
         if (std::memcmp(&expected, &got, sizeof got) != 0) FAIL_CHECK(texts[r]);
     }
+}
+
+TEST_CASE("a field or record longer than its limit is one error naming the line, the column and the setting") {
+    csv_options field;
+    field.max_field_bytes = 10;
+    CHECK(parse_error("a,b\n1,2\n3,\"abcdefghijkl\"\n", field) ==
+          "a field of column 'b' is more than max_field_bytes = 10 bytes: raise the setting if it is meant (inline.csv:3)");
+    CHECK(parse_error("a,b\n1,2\n3,12345678901\n", field) ==
+          "a field of column 'b' is more than max_field_bytes = 10 bytes: raise the setting if it is meant (inline.csv:3)");
+    CHECK(parse_error("a,bcdefghijklmn\n1,2\n", field) ==
+          "the name of column 2 of the header is 13 bytes, more than max_field_bytes = 10: raise the setting if it is "
+          "meant (inline.csv:1)");
+    csv_options record;
+    record.max_record_bytes = 20;
+    CHECK(parse_error("a,b\n1,2\n123456789,1234567890123\n", record) ==
+          "row 2 is more than max_record_bytes = 20 bytes: raise the setting if it is meant (inline.csv:3)");
+    CHECK(parse_error("aaaaaaaaaa,bbbbbbbbbb,c\n1,2,3\n", record) ==
+          "the header is more than max_record_bytes = 20 bytes: raise the setting if it is meant (inline.csv:1)");
+    // Within the limits, the same text reads.
+    CHECK(parse("a,b\n1,2\n3,12345678901\n")["b"].integer_values()[1] == 12345678901);
 }

@@ -152,3 +152,17 @@ TEST_CASE("blocks may end anywhere: inside a number, a quoted field, a CRLF") {
         CHECK(!reader.next(1000));
     }
 }
+
+TEST_CASE("a record longer than max_record_bytes stops the chunk reader before it holds it all") {
+    const lolpop_test::temp_directory dir;
+    const std::string path = write_text(dir, "long.csv", "a,b\n1,2\n3,\"" + std::string(100000, 'x') + "\"\n");
+    lolpop::csv_options options;
+    options.max_record_bytes = 1000;
+    csv_chunk_reader reader(path, options, 64);
+    CHECK(message_of([&] { (void)reader.next(10); }) ==
+          "row 2 is more than max_record_bytes = 1000 bytes: raise the setting if it is meant (" + path + ":3)");
+    CHECK(reader.peak_buffered_bytes() < 2000);
+    const std::string header = write_text(dir, "header.csv", std::string(100000, 'h') + "\n1\n");
+    CHECK(message_of([&] { csv_chunk_reader r(header, options, 64); }) ==
+          "the header is more than max_record_bytes = 1000 bytes: raise the setting if it is meant (" + header + ":1)");
+}

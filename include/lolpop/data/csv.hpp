@@ -4,6 +4,7 @@
 // csv_chunk_reader.hpp and csv_chunk_writer.hpp read and write them chunk by chunk.
 #include <lolpop/core/frame.hpp>
 
+#include <cstddef>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -21,6 +22,10 @@ struct csv_options {
     // Cell spellings of a missing value besides the empty cell ("NA", "?"), in any column; an
     // exact match of the cell's text (after unquoting).
     std::vector<std::string> missing_values = {};
+    // The longest field and record (a header or data row, line breaks inside quotes included),
+    // in bytes: a longer one is an error naming the line, before it costs memory beyond the text.
+    std::size_t max_field_bytes = std::size_t{1} << 20;
+    std::size_t max_record_bytes = std::size_t{16} << 20;
     // Threads that parse a file of a megabyte or more, in chunks: 0 is every core. The result is
     // the same for any number.
     unsigned threads = 0;

@@ -19,6 +19,10 @@ csv_data_connector::csv_data_connector(const config& cfg, context& ctx) : contex
         (void)parse_column_type(type, "csv_data_connector.column_types." + column);
     options_.column_types = cfg.column_types;
     options_.missing_values = cfg.missing_values;
+    if (cfg.max_field_bytes == 0) throw error("must be at least 1", "csv_data_connector.max_field_bytes");
+    if (cfg.max_record_bytes == 0) throw error("must be at least 1", "csv_data_connector.max_record_bytes");
+    options_.max_field_bytes = cfg.max_field_bytes;
+    options_.max_record_bytes = cfg.max_record_bytes;
 }
 
 frame csv_data_connector::get_data(const std::string& path) const {

@@ -10,6 +10,7 @@
 #include <lolpop/data/csv_chunk_writer.hpp>
 #include <lolpop/core/frame.hpp>
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -27,6 +28,10 @@ public:
         std::map<std::string, std::string> column_types;
         // Cell spellings of a missing value besides the empty cell, e.g. ["NA", "?"].
         std::vector<std::string> missing_values = {};
+        // The longest field and record (a row, with line breaks inside quotes) read, in bytes:
+        // a longer one is an error naming the file and the line, before it costs memory.
+        std::size_t max_field_bytes = std::size_t{1} << 20;
+        std::size_t max_record_bytes = std::size_t{16} << 20;
     };
     static constexpr std::string_view name = "csv_data_connector";
 
@@ -54,6 +59,7 @@ private:
 
 }  // namespace lolpop
 
-BOOST_HANA_ADAPT_STRUCT(lolpop::csv_data_connector::config, delimiter, column_types, missing_values);
+BOOST_HANA_ADAPT_STRUCT(lolpop::csv_data_connector::config, delimiter, column_types, missing_values, max_field_bytes,
+                        max_record_bytes);
 
 static_assert(lolpop::chunked_data_connector<lolpop::csv_data_connector>);
