@@ -1,4 +1,4 @@
-// The train step's evaluation of a model (pipelines/detail/evaluate_model.hpp): non-finite
+// offline_train's evaluation of a model (its detail/evaluate_model.hpp): non-finite
 // predictions stop it, before offline_train versions or stores anything.
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/core/error.hpp>
