@@ -442,6 +442,25 @@ TEST_CASE("infinity in the data stops process, naming the column and the row: no
     CHECK_FALSE(stored);
 }
 
+TEST_CASE("a binary-only perf_metric on a target with a third class stops train before a model is stored") {
+    lolpop_test::temp_directory home, input;
+    auto settings = breast_cancer_settings(home);
+    // One row's target is 2 where every other is 0 or 1.
+    std::string text = read_file(settings.config.train_data);
+    const std::size_t second_row_end = text.find('\n', text.find('\n') + 1);
+    text[second_row_end - 1] = '2';
+    settings.config.train_data = input / "three_classes.csv";
+    write_file_atomically(settings.config.train_data, text);
+    part<role::train>(settings).config.perf_metric = "pr_auc";
+    breast_cancer_workflow w(settings, test_profile);
+    (void)w.process_data();
+    const auto before = count(w.metadata(), "breast_cancer");
+    CHECK_THROWS_WITH_AS(w.train_model(),
+                         "perf_metric 'pr_auc' is for two classes, but target 'target' has 3 (0, 1, 2) (train.config.perf_metric)",
+                         error);
+    CHECK(count(w.metadata(), "breast_cancer").model_versions == before.model_versions);
+}
+
 TEST_CASE("a feature chain is fitted on the training part, stored with the model and applied at predict time") {
     using process = offline_process<bind<role::data_connector, csv_data_connector>,
                                     bind<role::data_transformer, column_transformer>>;
