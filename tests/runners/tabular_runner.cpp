@@ -461,6 +461,29 @@ TEST_CASE("a binary-only perf_metric on a target with a third class stops train 
     CHECK(count(w.metadata(), "breast_cancer").model_versions == before.model_versions);
 }
 
+TEST_CASE("a column whose type changed since the dataset's previous version stops process before it is stored") {
+    lolpop_test::temp_directory home, input;
+    auto settings = breast_cancer_settings(home);
+    const dataset_version first = breast_cancer_workflow(settings, test_profile).process_data();
+    // One stray text cell makes mean_radius categorical (with a warning at read).
+    std::string text = read_file(settings.config.train_data);
+    const std::size_t second_row = text.find('\n') + 1;
+    const std::size_t radius = text.find(',', second_row) + 1;
+    text.replace(radius, text.find(',', radius) - radius, "n/a");
+    settings.config.train_data = input / "stray.csv";
+    write_file_atomically(settings.config.train_data, text);
+    breast_cancer_workflow w(settings, test_profile);
+    const auto runs = w.metadata().list_runs().size();
+    CHECK_THROWS_WITH_AS(w.process_data(),
+                         ("column 'mean_radius' is categorical now but was numeric in the previous version " + first.id +
+                          ": declare its type (column_types) or cast it in the data transformer (process " +
+                          settings.config.train_data + ")")
+                             .c_str(),
+                         error);
+    CHECK(w.metadata().list_runs().size() == runs);
+    CHECK(w.metadata().latest_dataset_version("train")->id == first.id);
+}
+
 TEST_CASE("a feature chain is fitted on the training part, stored with the model and applied at predict time") {
     using process = offline_process<bind<role::data_connector, csv_data_connector>,
                                     bind<role::data_transformer, column_transformer>>;

@@ -21,9 +21,11 @@
 #include <lolpop/concepts/data_transformer.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/require_finite_features.hpp>
+#include <lolpop/pipelines/detail/require_same_column_types.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
 #include <lolpop/pipelines/services.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,8 +98,13 @@ public:
         detail::require_finite_features(data, "the transformed data", "process " + source);
         detail::stop_on_error(parts_.data_checker.check_data(data), svc.ctx, "process " + source);
 
-        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "process");
         const auto previous = svc.metadata.latest_dataset_version(config_.dataset_name);
+        std::optional<frame> previous_data;
+        if (previous) {
+            previous_data = svc.store.get_data(previous->content_hash);
+            detail::require_same_column_types(*previous_data, previous->id, data, "process " + source);
+        }
+        tracked_run<std::remove_reference_t<decltype(svc.metadata)>> run(svc.metadata, svc.profile, "process");
         const artifact stored = svc.store.version_data(data);
         dataset_version version = svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash,
                                                                        stored.uri, data.rows(), data.cols());
@@ -106,7 +113,7 @@ public:
         detail::stop_on_error(parts_.data_profiler.profile_data(data), svc.ctx, "process profile");
         if constexpr (!inert_component<profiler_type>) {  // loading the previous version is the cost
             if (previous && previous->content_hash != version.content_hash)
-                detail::stop_on_error(parts_.data_profiler.compare_data(svc.store.get_data(previous->content_hash), data), svc.ctx,
+                detail::stop_on_error(parts_.data_profiler.compare_data(*previous_data, data), svc.ctx,
                                       "process compare");
         }
         run.succeed();
