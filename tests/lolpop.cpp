@@ -43,6 +43,24 @@ TEST_CASE("a workflow composed from the umbrella header is set and described by 
                       [](const lolpop::described_part& p) { return p.path == "deploy.model_deployer"; }));
 }
 
+TEST_CASE("--set messages name what is wrong: an integer out of range, a path below a setting") {
+    workflow::settings s{};
+    const std::vector<std::string> max_depth{"train", "model_trainer", "max_depth"};
+    const auto message = [&](const std::vector<std::string>& path, std::string_view text) {
+        try {
+            lolpop::set_by_path(s, path, lolpop::parse_setting_value(text), "");
+        } catch (const lolpop::error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string range = message(max_depth, "99999999999999999999");
+    CHECK(range.find("setting 'train.model_trainer.max_depth' expects an integer from ") == 0);
+    CHECK(range.find(", got 99999999999999999999: out of the range of its integer type") != std::string::npos);
+    CHECK(message({"train", "model_trainer", "max_depth", "deeper"}, "1") ==
+          "'train.model_trainer.max_depth' is a setting and has no sub-settings (--set train.model_trainer.max_depth.deeper)");
+}
+
 TEST_CASE("the data layer reads a CSV file through the umbrella header") {
     const lolpop::frame penguins = lolpop::read_csv_file(LOLPOP_TEST_DATA "/penguins.csv");
     CHECK(penguins.rows() > 0);

@@ -38,7 +38,7 @@ constexpr std::array<metric_info, 12> catalogue{{
     {"recall", higher, false, true, false},
     {"f1", higher, false, true, false},
     {"roc_auc", higher, true, true, false},
-    {"pr_auc", higher, true, true, false},
+    {"pr_auc", higher, true, true, false, true},
     {"log_loss", lower, true, true, false},
     {"mse", lower, false, false, true},
     {"rmse", lower, false, false, true},

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
@@ -185,6 +186,21 @@ void append_toml_scalar(std::string& out, const setting_scalar& v) {
         v);
 }
 
+// [+-]digits (TOML's underscores between them) beyond int64: what parse_setting_value leaves as
+// text because TOML cannot hold it. A string within int64 was quoted by the user: a string.
+bool is_integer_text(std::string_view s) {
+    const bool negative = !s.empty() && s.front() == '-';
+    if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+    if (s.empty() || s.front() == '_' || s.back() == '_') return false;
+    std::string digits(negative ? "-" : "");
+    for (char c : s) {
+        if (!(c >= '0' && c <= '9') && c != '_') return false;
+        if (c != '_') digits += c;
+    }
+    std::int64_t v = 0;
+    return std::from_chars(digits.data(), digits.data() + digits.size(), v).ec == std::errc::result_out_of_range;
+}
+
 // The integer value of `v` if it is an integer or a float without a fraction, in [lo, hi]: T is
 // std::int64_t for the signed member types, std::uint64_t for the unsigned ones.
 template <class T>
@@ -199,6 +215,11 @@ T integral_setting(const setting_value& v, T lo, T hi, std::string_view where) {
         if (!std::in_range<T>(*i) || static_cast<T>(*i) < lo || static_cast<T>(*i) > hi) throw out_of_range(*i);
         return static_cast<T>(*i);
     }
+    // A whole number too long for TOML's 64 bits arrives as the text the user typed.
+    if (const auto* text = std::get_if<std::string>(&v); text && is_integer_text(*text))
+        throw error(fmt::format("setting '{}' expects an integer from {} to {}, got {}: out of the range of its "
+                                "integer type",
+                                where, lo, hi, *text));
     if (const auto* d = std::get_if<double>(&v)) {
         if (!std::isfinite(*d) || std::trunc(*d) != *d)
             throw error(fmt::format("setting '{}' expects {}, got {}", where, what, *d));

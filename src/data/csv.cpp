@@ -15,6 +15,7 @@
 #include <istream>
 #include <iterator>
 #include <limits>
+#include <new>
 #include <ostream>
 #include <system_error>
 #include <thread>
@@ -134,7 +135,7 @@ void parse_in_parallel(std::string_view text, char delimiter, const detail::csv_
 }
 
 // `file`, when the text is a mapped file's, has the pages of the parsed text given back.
-frame parse_csv(std::string_view text, std::string_view source, const csv_options& options,
+frame parse_csv(std::string_view text, std::string_view source, const csv_options& options, csv_read_notes* notes,
                 const mapped_file* file = nullptr) {
     text = detail::without_bom(text);
     detail::csv_header header;
@@ -165,7 +166,7 @@ frame parse_csv(std::string_view text, std::string_view source, const csv_option
     std::vector<std::size_t> first_line{header.next_line}, first_row{0};
     for (std::size_t k = 0; k < parsed.chunks.size(); ++k) {
         const csv_chunk& chunk = parsed.chunks[k];
-        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, source, first_line[k], first_row[k], ncols);
+        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, source, first_line[k], first_row[k], header.names);
         first_line.push_back(first_line[k] + chunk.lines);
         first_row.push_back(first_row[k] + chunk.rows);
         if (k + 1 < parsed.chunks.size() && parsed.starts[k + 1] != chunk.end) {
@@ -184,6 +185,22 @@ frame parse_csv(std::string_view text, std::string_view source, const csv_option
         for (std::size_t k = 0; k < parsed.chunks.size(); ++k)
             if (const auto& bad = parsed.chunks[k].columns[j].bad_cell())
                 detail::throw_csv_bad_cell(*bad, header.names[j], source, first_line[k]);
+    // An inferred column's "inf" or "nan" is a label in a column of text and an error in one of
+    // numbers; numbers and text together are categorical, which the caller hears of.
+    for (std::size_t j = 0; j < ncols; ++j) {
+        if (header.fixed[j]) continue;
+        const detail::csv_bad_cell *text = nullptr, *word = nullptr;
+        std::size_t text_line = 0, word_line = 0;
+        bool number = false;
+        for (std::size_t k = 0; k < parsed.chunks.size(); ++k) {
+            const auto& c = parsed.chunks[k].columns[j];
+            if (!text && c.first_text()) text = &*c.first_text(), text_line = first_line[k] + text->line;
+            if (!word && c.first_word()) word = &*c.first_word(), word_line = first_line[k];
+            number = number || c.had_number();
+        }
+        if (word && !text) detail::throw_csv_bad_cell(*word, header.names[j], source, word_line);
+        if (text && number && notes) notes->mixed_columns.push_back({header.names[j], text_line, text->text});
+    }
 
     std::vector<column> columns;
     columns.reserve(ncols);
@@ -207,15 +224,20 @@ frame parse_csv(std::string_view text, std::string_view source, const csv_option
 
 }  // namespace
 
-frame read_csv(std::istream& in, std::string_view source_name, const csv_options& options) {
+frame read_csv(std::istream& in, std::string_view source_name, const csv_options& options, csv_read_notes* notes) {
     std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw error("cannot read the CSV", std::string(source_name));
-    return parse_csv(data, source_name, options);
+    return parse_csv(data, source_name, options, notes);
 }
 
-frame read_csv_file(const std::string& path, const csv_options& options) {
+frame read_csv_file(const std::string& path, const csv_options& options, csv_read_notes* notes) {
     const auto file = mapped_file::open(path, false);
-    return parse_csv(file->bytes(), path, options, file.get());
+    try {
+        return parse_csv(file->bytes(), path, options, notes, file.get());
+    } catch (const std::bad_alloc&) {
+        // What the parse held is freed by now: the message can be made.
+        throw error("out of memory while reading the CSV", path);
+    }
 }
 
 std::string to_csv(const frame& f, char delimiter) {

@@ -91,6 +91,10 @@ csv_chunk_reader::csv_chunk_reader(const std::string& path, csv_options options,
             s.next_line = s.header.next_line;
             return;
         }
+        if (s.buffer.size() > s.options.max_record_bytes)
+            throw error("the header is more than max_record_bytes = " + std::to_string(s.options.max_record_bytes) +
+                            " bytes: raise the setting if it is meant",
+                        path + ":1");
     }
 }
 
@@ -116,7 +120,13 @@ std::optional<frame> csv_chunk_reader::next(std::size_t max_rows) {
     std::size_t begin = 0;
     for (;;) {
         detail::parse_csv_records(s.buffer, delimiter, begin, s.buffer.size(), s.at_end, max_rows, chunk);
-        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, s.path, s.next_line, s.rows_before, s.header.names.size());
+        if (chunk.problem) detail::throw_csv_problem(*chunk.problem, s.path, s.next_line, s.rows_before, s.header.names);
+        // A record the text has not finished, already longer than the limit: reading on would
+        // hold it all.
+        if (chunk.incomplete && s.buffer.size() - chunk.end > s.options.max_record_bytes)
+            detail::throw_csv_problem({detail::csv_problem::what::long_record, chunk.lines, chunk.rows, 0, 0, 0,
+                                       s.options.max_record_bytes},
+                                      s.path, s.next_line, s.rows_before, s.header.names);
         if (chunk.rows == max_rows || (s.at_end && !chunk.incomplete)) break;
         if (chunk.restart) {
             // The unfinished record had widened a column: the first chunk is parsed again, from
@@ -151,6 +161,13 @@ std::optional<frame> csv_chunk_reader::next(std::size_t max_rows) {
                                                                                                : column_type::categorical)) +
                           ": set column_types." + names[j] + " to read it as another type";
             detail::throw_csv_bad_cell(*bad, names[j], s.path, s.next_line, hint);
+        }
+    // As read_csv decides: the first chunk's "inf" or "nan" is an error unless its column has text.
+    if (first)
+        for (std::size_t j = 0; j < names.size(); ++j) {
+            const auto& c = chunk.columns[j];
+            if (!s.header.fixed[j] && c.first_word() && !c.first_text())
+                detail::throw_csv_bad_cell(*c.first_word(), names[j], s.path, s.next_line);
         }
     s.next_line += chunk.lines;
     s.rows_before += chunk.rows;

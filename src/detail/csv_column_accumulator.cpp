@@ -79,59 +79,104 @@ void csv_column_accumulator::push_label(std::string_view label) {
     codes_.push_back(it->second);
 }
 
+bool csv_column_accumulator::is_missing_spelling(std::string_view text) const {
+    if (!missing_) return false;
+    for (const auto& m : *missing_)
+        if (m == text) return true;
+    return false;
+}
+
+void csv_column_accumulator::note(std::optional<csv_bad_cell>& slot, std::string_view text, std::size_t line,
+                                  csv_cell_fault fault) {
+    // A cell's text is kept whole only when short: the message shows its start.
+    constexpr std::size_t shown = 64;
+    if (!slot) slot = csv_bad_cell{std::string(text.substr(0, shown + 1)), line, rows_, fault};
+}
+
 csv_column_accumulator::outcome csv_column_accumulator::push_text(std::string_view text, std::size_t line) {
-    if (text.empty()) {
+    if (text.empty() || is_missing_spelling(text)) {
         push_missing();
         return outcome::stored;
     }
-    const auto bad = [&](bool whole) {
-        if (!bad_) bad_ = csv_bad_cell{std::string(text), line, rows_, whole};
-    };
-    if (kind_ == csv_kind::empty) {
-        if (parse_int64(text)) start_kind(csv_kind::integer);
-        else if (parse_double(text)) start_kind(csv_kind::numeric);
-        else start_kind(csv_kind::categorical);
+    if (text.find('\0') != text.npos) {
+        note(bad_, {}, line, csv_cell_fault::nul_byte);
+        push_missing();
+        return outcome::stored;
     }
+    if (fixed_) return push_fixed(text, line);
+    double d = 0;
+    const number_text shape = read_number(text, d);
+    switch (shape) {
+        case number_text::overflow:
+            note(bad_, text, line, csv_cell_fault::not_finite);
+            push_missing();
+            return outcome::stored;
+        case number_text::word:
+            // An error unless the column turns out to hold text: decided once every chunk is in.
+            note(first_word_, text, line, csv_cell_fault::not_finite);
+            if (kind_ == csv_kind::categorical) {
+                push_label(text);
+                ++rows_;
+                return outcome::stored;
+            }
+            // Kept as the cell of a number column that it would be if the column stays one; the
+            // column's widening to categorical reads the text again.
+            if (kind_ == csv_kind::empty) start_kind(csv_kind::numeric);
+            push_missing();
+            return outcome::stored;
+        case number_text::not_number:
+            note(first_text_, text, line);
+            if (kind_ == csv_kind::integer || kind_ == csv_kind::numeric) return outcome::needs_categorical;
+            if (kind_ == csv_kind::empty) start_kind(csv_kind::categorical);
+            push_label(text);
+            ++rows_;
+            return outcome::stored;
+        case number_text::finite: break;
+    }
+    if (kind_ == csv_kind::empty) start_kind(parse_int64(text) ? csv_kind::integer : csv_kind::numeric);
     switch (kind_) {
         case csv_kind::empty: break;
-        case csv_kind::integer: {
+        case csv_kind::integer:
             if (auto v = parse_int64(text)) {
                 push_integer(*v, is_negative_zero_text(text, *v));
                 return outcome::stored;
             }
-            const auto d = parse_double(text);
-            if (!fixed_) {
-                if (!d) return outcome::needs_categorical;
-                widen(csv_kind::numeric, {});
-                push_double(*d);
-                return outcome::stored;
-            }
-            // A forced integer column takes whole numbers written as decimals; NaN is a missing
-            // value that a writer chose to spell out.
-            std::optional<std::int64_t> whole;
-            if (d && !std::isnan(*d)) whole = whole_number(*d);
-            if (whole) {
-                push_integer(*whole, false);
-            } else {
-                if (!d) bad(false);
-                else if (!std::isnan(*d)) bad(true);
-                push_missing();
-            }
+            widen(csv_kind::numeric, {});
+            push_double(d);
             return outcome::stored;
-        }
-        case csv_kind::numeric:
-            if (auto d = parse_double(text)) {
-                push_double(*d);
-                return outcome::stored;
-            }
-            if (!fixed_) return outcome::needs_categorical;
-            bad(false);
-            push_missing();
-            return outcome::stored;
+        case csv_kind::numeric: push_double(d); return outcome::stored;
         case csv_kind::categorical:
+            had_number_ = true;
             push_label(text);
             ++rows_;
             return outcome::stored;
+    }
+    return outcome::stored;
+}
+
+csv_column_accumulator::outcome csv_column_accumulator::push_fixed(std::string_view text, std::size_t line) {
+    if (kind_ == csv_kind::categorical) {
+        push_label(text);
+        ++rows_;
+        return outcome::stored;
+    }
+    double d = 0;
+    const number_text shape = read_number(text, d);
+    if (shape != number_text::finite) {
+        note(bad_, text, line, shape == number_text::not_number ? csv_cell_fault::not_number : csv_cell_fault::not_finite);
+        push_missing();
+        return outcome::stored;
+    }
+    if (kind_ == csv_kind::numeric) {
+        push_double(d);
+        return outcome::stored;
+    }
+    // A forced integer column takes whole numbers written as decimals.
+    if (auto v = parse_int64(text)) push_integer(*v, is_negative_zero_text(text, *v));
+    else if (auto whole = whole_number(d)) push_integer(*whole, false);
+    else {
+        note(bad_, text, line, csv_cell_fault::not_whole);
+        push_missing();
     }
     return outcome::stored;
 }
@@ -153,7 +198,8 @@ bool csv_column_accumulator::truncate(std::size_t rows) {
         categories_.pop_back();
         category_since_.pop_back();
     }
-    if (bad_ && bad_->row >= rows) bad_.reset();
+    for (auto* slot : {&bad_, &first_text_, &first_word_})
+        if (*slot && (*slot)->row >= rows) slot->reset();
     return true;
 }
 

@@ -3,7 +3,10 @@
 // An inferred column starts with the type a sample suggested (or none) and widens
 // integer -> numeric -> categorical when a value needs it; a fixed column (forced by
 // column_types, or the types of a chunked read after its first chunk) keeps its type and keeps
-// the first cell that does not fit it.
+// the first cell that does not fit it. Number-shaped cells no double holds (1e400) and NUL bytes
+// are bad cells whatever the column; an inferred column also keeps what its reader decides on
+// once every chunk is in: its first text cell, its first spelling of infinity or NaN, and whether
+// it had a number.
 #include <lolpop/core/frame.hpp>
 
 #include <cstddef>
@@ -22,11 +25,13 @@ enum class csv_kind : unsigned char { empty, integer, numeric, categorical };
 
 csv_kind csv_kind_of(column_type t) noexcept;
 
+enum class csv_cell_fault : unsigned char { not_number, not_whole, not_finite, nul_byte };
+
 struct csv_bad_cell {
     std::string text;
     std::size_t line = 0;  // relative to the chunk's first line
     std::size_t row = 0;   // within the chunk
-    bool whole = false;    // "is not a whole number" rather than "is not a number"
+    csv_cell_fault fault = csv_cell_fault::not_number;
 };
 
 struct csv_text_hash {
@@ -36,21 +41,31 @@ struct csv_text_hash {
 
 class csv_column_accumulator {
 public:
-    csv_column_accumulator(csv_kind start, bool fixed) : kind_(start), fixed_(fixed) {}
+    // `missing` (which must outlive the accumulator, or be null) lists the cells' spellings of a
+    // missing value besides the empty one.
+    csv_column_accumulator(csv_kind start, bool fixed, const std::vector<std::string>* missing = nullptr)
+        : kind_(start), fixed_(fixed), missing_(missing && !missing->empty() ? missing : nullptr) {}
 
     csv_kind kind() const noexcept { return kind_; }
     bool fixed() const noexcept { return fixed_; }
     std::size_t rows() const noexcept { return rows_; }
     const std::optional<csv_bad_cell>& bad_cell() const noexcept { return bad_; }
+    // Of an inferred column: its first cell that is no number, its first "inf" or "nan", and
+    // whether it had a (finite) number.
+    const std::optional<csv_bad_cell>& first_text() const noexcept { return first_text_; }
+    const std::optional<csv_bad_cell>& first_word() const noexcept { return first_word_; }
+    bool had_number() const noexcept { return had_number_; }
     void reserve(std::size_t rows);
 
     // The typed fast paths of the parser, for a value it has already parsed.
     void push_integer(std::int64_t v, bool negative_zero) {
+        had_number_ = true;
         if (negative_zero) negative_zeros_.push_back(rows_);
         integers_.push_back(v);
         ++rows_;
     }
     void push_double(double v) {
+        had_number_ = true;
         doubles_.push_back(v);
         ++rows_;
     }
@@ -77,9 +92,15 @@ private:
     void start_kind(csv_kind k);
     void push_missing();
     void push_label(std::string_view label);
+    bool is_missing_spelling(std::string_view text) const;
+    outcome push_fixed(std::string_view text, std::size_t line);
+    void note(std::optional<csv_bad_cell>& slot, std::string_view text, std::size_t line,
+              csv_cell_fault fault = csv_cell_fault::not_number);
 
     csv_kind kind_;
     bool fixed_;
+    const std::vector<std::string>* missing_;
+    bool had_number_ = false;
     std::size_t rows_ = 0;
     std::size_t kind_since_ = 0;  // the row at which the column took its kind
     std::size_t expected_rows_ = 0;
@@ -93,6 +114,8 @@ private:
     std::vector<std::size_t> category_since_;  // the row that brought each category
     std::unordered_map<std::string, std::int32_t, csv_text_hash, std::equal_to<>> index_;
     std::optional<csv_bad_cell> bad_;
+    std::optional<csv_bad_cell> first_text_;
+    std::optional<csv_bad_cell> first_word_;
 };
 
 }  // namespace lolpop::detail

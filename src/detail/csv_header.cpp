@@ -2,6 +2,7 @@
 
 #include "detail/csv_field_scanner.hpp"
 #include "detail/csv_record_parser.hpp"
+#include "detail/parse_number.hpp"
 
 #include <lolpop/configuration/did_you_mean.hpp>
 #include <lolpop/core/error.hpp>
@@ -34,6 +35,7 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
     }
 
     const std::size_t header_line = line;
+    const std::size_t header_start = pos;
     std::vector<std::string> names;
     std::string scratch;
     for (;;) {
@@ -48,6 +50,19 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
             case csv_scan::after_quote:
                 throw error(fmt::format("unexpected '{}' after the closing quote of a field", text[pos]), where(line));
         }
+        if (field.size() > options.max_field_bytes)
+            throw error(fmt::format("the name of column {} of the header is {} bytes, more than max_field_bytes = {}: "
+                                    "raise the setting if it is meant",
+                                    names.size() + 1, field.size(), options.max_field_bytes),
+                        where(header_line));
+        if (pos - header_start > options.max_record_bytes)
+            throw error(fmt::format("the header is more than max_record_bytes = {} bytes: raise the setting if it is "
+                                    "meant",
+                                    options.max_record_bytes),
+                        where(header_line));
+        if (field.find('\0') != field.npos)
+            throw error(fmt::format("a NUL byte in the name of column {} of the header", names.size() + 1),
+                        where(header_line));
         names.emplace_back(field);
         if (pos == text.size()) {
             if (!final) return false;
@@ -85,6 +100,13 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
         header.kinds[j] = csv_kind_of(parse_column_type(type, "column_types." + name));
         header.fixed[j] = true;
     }
+    header.missing_values = options.missing_values;
+    header.max_field_bytes = options.max_field_bytes;
+    header.max_record_bytes = options.max_record_bytes;
+    header.numeric_missing = std::any_of(options.missing_values.begin(), options.missing_values.end(), [](const auto& m) {
+        double v = 0;
+        return read_number(m, v) != number_text::not_number;
+    });
     header.names = std::move(names);
     header.end = pos;
     header.next_line = line;
@@ -94,7 +116,11 @@ bool read_csv_header(std::string_view text, bool final, std::string_view source,
 void start_csv_chunk(const csv_header& header, const std::vector<csv_kind>& kinds, bool all_fixed, csv_chunk& chunk) {
     chunk = csv_chunk{};
     chunk.columns.reserve(kinds.size());
-    for (std::size_t j = 0; j < kinds.size(); ++j) chunk.columns.emplace_back(kinds[j], all_fixed || header.fixed[j]);
+    for (std::size_t j = 0; j < kinds.size(); ++j)
+        chunk.columns.emplace_back(kinds[j], all_fixed || header.fixed[j], &header.missing_values);
+    chunk.typed_fast_paths = !header.numeric_missing;
+    chunk.max_field_bytes = header.max_field_bytes;
+    chunk.max_record_bytes = header.max_record_bytes;
 }
 
 }  // namespace lolpop::detail

@@ -16,6 +16,10 @@ struct csv_header {
     std::vector<std::string> names;
     std::vector<csv_kind> kinds;  // empty where inferred
     std::vector<bool> fixed;      // forced by column_types
+    std::vector<std::string> missing_values;  // csv_options::missing_values
+    bool numeric_missing = false;             // one of them reads as a number
+    std::size_t max_field_bytes = 0;          // csv_options' limits
+    std::size_t max_record_bytes = 0;
     std::size_t end = 0;          // where the records begin
     std::size_t next_line = 1;    // the line at `end`
 };

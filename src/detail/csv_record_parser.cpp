@@ -80,7 +80,8 @@ inline bool fast_integer(const char* p, const char* stop, char delimiter, std::i
 }  // namespace
 
 void throw_csv_problem(const csv_problem& problem, std::string_view source, std::size_t first_line,
-                       std::size_t first_row, std::size_t columns) {
+                       std::size_t first_row, const std::vector<std::string>& names) {
+    const std::size_t columns = names.size();
     std::string where = fmt::format("{}:{}", source, first_line + problem.line);
     switch (problem.kind) {
         case csv_problem::what::ragged:
@@ -92,15 +93,31 @@ void throw_csv_problem(const csv_problem& problem, std::string_view source, std:
         case csv_problem::what::after_quote:
             throw error(fmt::format("unexpected '{}' after the closing quote of a field", problem.after),
                         std::move(where));
+        case csv_problem::what::long_field:
+            throw error(fmt::format("a field of column '{}' is more than max_field_bytes = {} bytes: raise the "
+                                    "setting if it is meant",
+                                    names[problem.column], problem.limit),
+                        std::move(where));
+        case csv_problem::what::long_record:
+            throw error(fmt::format("row {} is more than max_record_bytes = {} bytes: raise the setting if it is meant",
+                                    first_row + problem.row + 1, problem.limit),
+                        std::move(where));
     }
     throw error("malformed CSV", std::move(where));
 }
 
 void throw_csv_bad_cell(const csv_bad_cell& cell, std::string_view column, std::string_view source,
                         std::size_t first_line, std::string_view hint) {
-    throw error(fmt::format("'{}' in column '{}' {}{}", cell.text, column,
-                            cell.whole ? "is not a whole number" : "is not a number", hint),
-                fmt::format("{}:{}", source, first_line + cell.line));
+    std::string where = fmt::format("{}:{}", source, first_line + cell.line);
+    if (cell.fault == csv_cell_fault::nul_byte)
+        throw error(fmt::format("a NUL byte in a field of column '{}'{}", column, hint), std::move(where));
+    // Only the start of a long cell: a ten-million-digit number makes no readable message.
+    constexpr std::size_t shown = 64;
+    const std::string text = cell.text.size() > shown ? cell.text.substr(0, shown) + "..." : cell.text;
+    const char* what = cell.fault == csv_cell_fault::not_whole    ? "is not a whole number"
+                       : cell.fault == csv_cell_fault::not_finite ? "is not a finite number a double can hold"
+                                                                  : "is not a number";
+    throw error(fmt::format("'{}' in column '{}' {}{}", text, column, what, hint), std::move(where));
 }
 
 std::string_view csv_field_of(std::string_view text, char delimiter, std::size_t start, std::size_t j,
@@ -126,8 +143,9 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
     std::size_t pos = begin, lines = chunk.lines;
 
     const auto problem = [&](csv_problem::what kind, std::size_t line, std::size_t fields, char after) {
-        chunk.problem = csv_problem{kind, line, chunk.rows, fields, after};
+        chunk.problem = csv_problem{kind, line, chunk.rows, fields, after, 0, 0};
     };
+    const std::size_t max_field = chunk.max_field_bytes, max_record = chunk.max_record_bytes;
     const auto incomplete = [&] {
         chunk.incomplete = true;
         for (std::size_t j = 0; j < ncols; ++j)
@@ -163,7 +181,9 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
             csv_column_accumulator& column = columns[j];
             const char* end = nullptr;
             bool stored = false;
-            if (column.kind() == csv_kind::integer) {
+            if (!chunk.typed_fast_paths) {
+                // every cell takes the general path
+            } else if (column.kind() == csv_kind::integer) {
                 std::int64_t v = 0;
                 bool negative_zero = false;
                 if (fast_integer(base + pos, stop, delimiter, v, negative_zero, end)) {
@@ -178,10 +198,28 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
                 }
             }
             if (stored) {
+                if (static_cast<std::size_t>(end - (base + pos)) > max_field) {
+                    chunk.problem = csv_problem{csv_problem::what::long_field, record_line, chunk.rows, 0, 0, j, max_field};
+                    return;
+                }
                 pos = static_cast<std::size_t>(end - base);
             } else {
                 std::string_view field;
-                if (!general_field(field)) return;
+                const std::size_t field_start = pos;
+                if (!general_field(field)) {
+                    // An unfinished field already longer than the limit will not get shorter.
+                    if (chunk.incomplete && size - field_start > max_field) {
+                        chunk.incomplete = false;
+                        chunk.problem = csv_problem{csv_problem::what::long_field, record_line, chunk.rows, 0, 0, j, max_field};
+                    }
+                    return;
+                }
+                if (pos - field_start > max_field || pos - record > max_record) {
+                    chunk.problem = pos - field_start > max_field
+                                        ? csv_problem{csv_problem::what::long_field, record_line, chunk.rows, 0, 0, j, max_field}
+                                        : csv_problem{csv_problem::what::long_record, record_line, chunk.rows, 0, 0, 0, max_record};
+                    return;
+                }
                 if (column.push_text(field, record_line) == csv_column_accumulator::outcome::needs_categorical) {
                     column.widen(csv_kind::categorical, [&](std::size_t r) {
                         return csv_field_of(text, delimiter, chunk.record_starts[r], j, rescan_scratch);
@@ -216,6 +254,10 @@ void parse_csv_records(std::string_view text, char delimiter, std::size_t begin,
             ++pos;
             ++lines;
             break;
+        }
+        if (pos - record > max_record) {
+            chunk.problem = csv_problem{csv_problem::what::long_record, record_line, chunk.rows, 0, 0, 0, max_record};
+            return;
         }
         chunk.record_starts.push_back(record);
         ++chunk.rows;

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <cstddef>
+#include <new>
 
 namespace lolpop {
 
@@ -47,7 +48,12 @@ void print_outcome(const predict_outcome& p) {
     if (!p.metrics.empty()) print_metrics("prediction metrics (ground truth in the data)", p.metrics);
 }
 
-int report_failure(const std::exception& e) {
+int report_failure(const std::exception& e, std::string_view step) {
+    // std::bad_alloc's what() says nothing of where: name the step instead.
+    if (dynamic_cast<const std::bad_alloc*>(&e)) {
+        fmt::print(stderr, "error: out of memory in the {} step\n", step.empty() ? "workflow" : step);
+        return 1;
+    }
     fmt::print(stderr, "error: {}\n", e.what());
     return 1;
 }

@@ -78,7 +78,7 @@ TEST_CASE("later chunks keep the first chunk's types") {
     const lolpop_test::temp_directory dir;
     std::string text = "k,x\n";
     for (int r = 0; r < 100; ++r) text += std::to_string(r) + "," + std::to_string(r) + ".5\n";
-    text += "7.0,nan\n";      // line 102: a whole decimal in the integer column is taken
+    text += "7.0,\n";         // line 102: a whole decimal in the integer column is taken
     text += "8,\"1e3\"\n";    // line 103
     text += "9,abc\n";        // line 104
     const std::string path = write_text(dir, "types.csv", text);
@@ -151,4 +151,18 @@ TEST_CASE("blocks may end anywhere: inside a number, a quoted field, a CRLF") {
         CHECK((*chunk)["d"].categories() == whole["d"].categories());
         CHECK(!reader.next(1000));
     }
+}
+
+TEST_CASE("a record longer than max_record_bytes stops the chunk reader before it holds it all") {
+    const lolpop_test::temp_directory dir;
+    const std::string path = write_text(dir, "long.csv", "a,b\n1,2\n3,\"" + std::string(100000, 'x') + "\"\n");
+    lolpop::csv_options options;
+    options.max_record_bytes = 1000;
+    csv_chunk_reader reader(path, options, 64);
+    CHECK(message_of([&] { (void)reader.next(10); }) ==
+          "row 2 is more than max_record_bytes = 1000 bytes: raise the setting if it is meant (" + path + ":3)");
+    CHECK(reader.peak_buffered_bytes() < 2000);
+    const std::string header = write_text(dir, "header.csv", std::string(100000, 'h') + "\n1\n");
+    CHECK(message_of([&] { csv_chunk_reader r(header, options, 64); }) ==
+          "the header is more than max_record_bytes = 1000 bytes: raise the setting if it is meant (" + header + ":1)");
 }

@@ -33,6 +33,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -405,6 +406,82 @@ TEST_CASE("regression on cars: a column transformer, missing values and a catego
     const frame predictions = read_csv_file(s.config.predictions_path);
     CHECK(predictions.names() == std::vector<std::string>{"Miles_per_Gallon"});
     CHECK(predictions["Miles_per_Gallon"].missing_count() == 0);
+}
+
+TEST_CASE("infinity in the data stops process, naming the column and the row: no dataset version, no run") {
+    using process = offline_process<bind<role::data_connector, csv_data_connector>,
+                                    bind<role::data_transformer, column_transformer>>;
+    using predict = offline_predict<bind<role::data_connector, csv_data_connector>,
+                                    bind<role::data_transformer, column_transformer>>;
+    using cars_workflow = local_workflow<regression_runner, process, xgboost_train<random_splitter>, predict>;
+    lolpop_test::temp_directory home, input;
+    auto s = cars_settings<cars_workflow>(home);
+    std::string expected;
+    SUBCASE("a derived column that is -inf where its input is 0") {
+        part<role::data_transformer>(part<role::process>(s)).derive = {{"log_gap", "log(Cylinders - Cylinders)"}};
+        expected = "column 'log_gap' of the transformed data is -inf at row 1: numeric features must be finite (process " +
+                   s.config.train_data + ")";
+    }
+    SUBCASE("an inf cell in the file") {
+        std::string text = read_file(s.config.train_data);
+        const std::size_t third_line = text.find('\n', text.find('\n') + 1) + 1;
+        const std::string header = text.substr(0, text.find('\n'));
+        // The target is the column whose cell becomes "inf".
+        const std::size_t before = static_cast<std::size_t>(std::count(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(header.find("Miles_per_Gallon")), ','));
+        std::size_t at = third_line;
+        for (std::size_t k = 0; k < before; ++k) at = text.find(',', at) + 1;
+        text.replace(at, text.find_first_of(",\n", at) - at, "inf");
+        s.config.train_data = input / "cars_inf.csv";
+        write_file_atomically(s.config.train_data, text);
+        expected = "'inf' in column 'Miles_per_Gallon' is not a finite number a double can hold (" + s.config.train_data + ":3)";
+    }
+    cars_workflow w(s, test_profile);
+    CHECK_THROWS_WITH_AS(w.process_data(), expected.c_str(), error);
+    CHECK(w.metadata().list_runs().empty());
+    const bool stored = fs::exists(home / "artifacts") && !fs::is_empty(home / "artifacts");
+    CHECK_FALSE(stored);
+}
+
+TEST_CASE("a binary-only perf_metric on a target with a third class stops train before a model is stored") {
+    lolpop_test::temp_directory home, input;
+    auto settings = breast_cancer_settings(home);
+    // One row's target is 2 where every other is 0 or 1.
+    std::string text = read_file(settings.config.train_data);
+    const std::size_t second_row_end = text.find('\n', text.find('\n') + 1);
+    text[second_row_end - 1] = '2';
+    settings.config.train_data = input / "three_classes.csv";
+    write_file_atomically(settings.config.train_data, text);
+    part<role::train>(settings).config.perf_metric = "pr_auc";
+    breast_cancer_workflow w(settings, test_profile);
+    (void)w.process_data();
+    const auto before = count(w.metadata(), "breast_cancer");
+    CHECK_THROWS_WITH_AS(w.train_model(),
+                         "perf_metric 'pr_auc' is for two classes, but target 'target' has 3 (0, 1, 2) (train.config.perf_metric)",
+                         error);
+    CHECK(count(w.metadata(), "breast_cancer").model_versions == before.model_versions);
+}
+
+TEST_CASE("a column whose type changed since the dataset's previous version stops process before it is stored") {
+    lolpop_test::temp_directory home, input;
+    auto settings = breast_cancer_settings(home);
+    const dataset_version first = breast_cancer_workflow(settings, test_profile).process_data();
+    // One stray text cell makes mean_radius categorical (with a warning at read).
+    std::string text = read_file(settings.config.train_data);
+    const std::size_t second_row = text.find('\n') + 1;
+    const std::size_t radius = text.find(',', second_row) + 1;
+    text.replace(radius, text.find(',', radius) - radius, "n/a");
+    settings.config.train_data = input / "stray.csv";
+    write_file_atomically(settings.config.train_data, text);
+    breast_cancer_workflow w(settings, test_profile);
+    const auto runs = w.metadata().list_runs().size();
+    CHECK_THROWS_WITH_AS(w.process_data(),
+                         ("column 'mean_radius' is categorical now but was numeric in the previous version " + first.id +
+                          ": declare its type (column_types) or cast it in the data transformer (process " +
+                          settings.config.train_data + ")")
+                             .c_str(),
+                         error);
+    CHECK(w.metadata().list_runs().size() == runs);
+    CHECK(w.metadata().latest_dataset_version("train")->id == first.id);
 }
 
 TEST_CASE("a feature chain is fitted on the training part, stored with the model and applied at predict time") {

@@ -22,6 +22,7 @@ struct metric_info {
     bool needs_probabilities;  // computed from class probabilities rather than predicted labels
     bool classification;       // reported for binary and multiclass problems
     bool regression;           // reported for regression problems
+    bool binary_only = false;  // a classification metric of two classes only (pr_auc)
 };
 
 // accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, mse, rmse, mae, mape, r2.

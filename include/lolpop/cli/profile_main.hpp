@@ -67,7 +67,8 @@ int profile_main(int argc, char** argv, const profile_info& profile, typename Wo
         }
         return 0;
     } catch (const std::exception& e) {
-        return report_failure(e);
+        constexpr const char* steps[] = {"process", "train", "deploy", "predict", "evaluate", "build_all"};
+        return report_failure(e, steps[static_cast<int>(cmd.step)]);
     }
 }
 

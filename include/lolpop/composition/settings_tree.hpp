@@ -30,6 +30,16 @@ inline std::string join_path(std::string_view prefix, std::string_view name) {
 // Sets the member at `path` (split at dots) below `s`; `prefix` is the path of `s` for errors.
 template <class Config>
 void set_by_path(Config& config, std::span<const std::string> path, const setting_value& value, const std::string& prefix) {
+    if constexpr (reflected_config<Config>) {
+        // "max_depth.deeper": the setting exists, a path below it does not.
+        if (path.size() > 1) {
+            const auto names = setting_names<Config>();
+            for (std::string_view name : names)
+                if (name == path.front())
+                    throw error("'" + detail::join_path(prefix, path.front()) + "' is a setting and has no sub-settings",
+                                "--set " + detail::join_path(detail::join_path(prefix, path.front()), path[1]));
+        }
+    }
     if (path.size() != 1)
         throw error("'" + detail::join_path(prefix, path.empty() ? "" : path.front()) + "' names a component, not a setting",
                     "--set");

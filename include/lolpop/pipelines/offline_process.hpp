@@ -20,9 +20,12 @@
 #include <lolpop/concepts/data_profiler.hpp>
 #include <lolpop/concepts/data_transformer.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
+#include <lolpop/pipelines/detail/require_finite_features.hpp>
+#include <lolpop/pipelines/detail/require_same_column_types.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
 #include <lolpop/pipelines/services.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,10 +95,16 @@ public:
         }
         frame data = parts_.data_transformer.transform(parts_.data_connector.get_data(source));
         for (const auto& [setting, column] : required) detail::require_column(data, column, setting, source);
+        detail::require_finite_features(data, "the transformed data", "process " + source);
         detail::stop_on_error(parts_.data_checker.check_data(data), svc.ctx, "process " + source);
 
         auto run = begin_run(svc, "process");
         const auto previous = svc.metadata.latest_dataset_version(config_.dataset_name);
+        std::optional<frame> previous_data;
+        if (previous) {
+            previous_data = svc.store.get_data(previous->content_hash);
+            detail::require_same_column_types(*previous_data, previous->id, data, "process " + source);
+        }
         const artifact stored = svc.store.version_data(data);
         dataset_version version = svc.metadata.create_dataset_version(run.get(), config_.dataset_name, stored.hash,
                                                                        stored.uri, data.rows(), data.cols());
@@ -104,7 +113,7 @@ public:
         detail::stop_on_error(parts_.data_profiler.profile_data(data), svc.ctx, "process profile");
         if constexpr (!inert_component<profiler_type>) {  // loading the previous version is the cost
             if (previous && previous->content_hash != version.content_hash)
-                detail::stop_on_error(parts_.data_profiler.compare_data(svc.store.get_data(previous->content_hash), data), svc.ctx,
+                detail::stop_on_error(parts_.data_profiler.compare_data(*previous_data, data), svc.ctx,
                                       "process compare");
         }
         run.succeed();

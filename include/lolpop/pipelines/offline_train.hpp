@@ -39,6 +39,8 @@
 #include <lolpop/pipelines/detail/check_explainer.hpp>
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/pipelines/detail/model_predictor.hpp>
+#include <lolpop/pipelines/detail/require_finite_features.hpp>
+#include <lolpop/pipelines/detail/require_metric_fits_classes.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
@@ -171,6 +173,7 @@ public:
         if (request.regression ? !metric.regression : !metric.classification)
             throw error("perf_metric '" + metric_name + "' does not apply to " + std::string(to_string(problem)) + " problems",
                         "train.config.perf_metric");
+        if (!request.regression) detail::require_metric_fits_classes(metric, data[request.target], "train.config.perf_metric");
 
         const data_split split = split_data(data, request.target);
         const std::optional<data_split> transformed = transform_split(split);
@@ -347,8 +350,10 @@ private:
             return std::nullopt;
         } else {
             data_split out;
-            for (auto part : {&data_split::train, &data_split::valid, &data_split::test})
+            for (auto part : {&data_split::train, &data_split::valid, &data_split::test}) {
                 out.*part = {parts_.feature_transformer.transform((split.*part).X), (split.*part).y};
+                detail::require_finite_features((out.*part).X, "the features after the feature transformer", "train");
+            }
             return out;
         }
     }

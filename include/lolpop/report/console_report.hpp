@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lolpop {
@@ -17,7 +18,8 @@ void print_outcome(const train_outcome& t);
 void print_outcome(const std::optional<deployment>& d);
 void print_outcome(const predict_outcome& p);
 void print_metrics(const std::string& title, const metric_values& m);
-// Prints "error: <what>" on stderr and returns the exit code for it.
-int report_failure(const std::exception& e);
+// Prints "error: <what>" on stderr and returns the exit code for it; std::bad_alloc, whose what()
+// names nothing, as "error: out of memory in the <step> step".
+int report_failure(const std::exception& e, std::string_view step = {});
 
 }  // namespace lolpop

@@ -18,10 +18,21 @@ csv_data_connector::csv_data_connector(const config& cfg, context& ctx) : contex
     for (const auto& [column, type] : cfg.column_types)
         (void)parse_column_type(type, "csv_data_connector.column_types." + column);
     options_.column_types = cfg.column_types;
+    options_.missing_values = cfg.missing_values;
+    if (cfg.max_field_bytes == 0) throw error("must be at least 1", "csv_data_connector.max_field_bytes");
+    if (cfg.max_record_bytes == 0) throw error("must be at least 1", "csv_data_connector.max_record_bytes");
+    options_.max_field_bytes = cfg.max_field_bytes;
+    options_.max_record_bytes = cfg.max_record_bytes;
 }
 
 frame csv_data_connector::get_data(const std::string& path) const {
-    frame data = read_csv_file(path, options_);
+    csv_read_notes notes;
+    frame data = read_csv_file(path, options_, &notes);
+    for (const auto& mixed : notes.mixed_columns)
+        context_->log(log_level::warn,
+                      fmt::format("column '{}' of {} holds numbers and text (first text '{}' at line {}): read as "
+                                  "categorical; set column_types.{} to declare it",
+                                  mixed.column, path, mixed.text, mixed.line, mixed.column));
     context_->log(log_level::debug, fmt::format("read {} rows and {} columns from {}", data.rows(), data.cols(), path));
     return data;
 }

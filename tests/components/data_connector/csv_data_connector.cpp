@@ -100,3 +100,33 @@ TEST_CASE("csv_data_connector rejects bad settings and bad files") {
     CHECK(message_of([&] { (void)typed.get_data(breast_cancer); }) ==
           "column_types names 'targte', which is not a column (did you mean 'target'?) (" + breast_cancer + ")");
 }
+
+TEST_CASE("csv_data_connector warns of a column of numbers and text, and reads missing_values as missing") {
+    lolpop::context ctx;
+    std::vector<std::pair<lolpop::log_level, std::string>> logged;
+    ctx.set_logger([&](lolpop::log_level l, std::string_view m) { logged.emplace_back(l, std::string(m)); });
+    lolpop_test::temp_directory dir;
+    const std::string path = (dir / "mixed.csv").string();
+    std::ofstream(path) << "id,size,colour\n1,10,red\n2,large,blue\n3,NA,?\n";
+
+    const lolpop::frame data = csv_data_connector({}, ctx).get_data(path);
+    CHECK(data["size"].type() == column_type::categorical);
+    REQUIRE(logged.size() == 2);
+    CHECK(logged[0].first == lolpop::log_level::warn);
+    CHECK(logged[0].second == "column 'size' of " + path +
+                                  " holds numbers and text (first text 'large' at line 3): read as categorical; set "
+                                  "column_types.size to declare it");
+
+    logged.clear();
+    const csv_data_connector declared({.delimiter = ",", .column_types = {{"size", "categorical"}}}, ctx);
+    (void)declared.get_data(path);
+    REQUIRE(logged.size() == 1);
+    CHECK(logged[0].first == lolpop::log_level::debug);
+
+    std::ofstream(path) << "id,size,colour\n1,10,red\n2,NA,blue\n3,12,?\n";
+    const csv_data_connector spelled({.delimiter = ",", .column_types = {}, .missing_values = {"NA", "?"}}, ctx);
+    const lolpop::frame clean = spelled.get_data(path);
+    CHECK(clean["size"].type() == column_type::integer);
+    CHECK(clean["size"].is_missing(1));
+    CHECK(clean["colour"].is_missing(2));
+}

@@ -10,9 +10,11 @@
 #include <lolpop/data/csv_chunk_writer.hpp>
 #include <lolpop/core/frame.hpp>
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lolpop {
 
@@ -24,6 +26,12 @@ public:
         // Column name -> "numeric", "integer" or "categorical"; a named column missing from a
         // file is an error when that file is read.
         std::map<std::string, std::string> column_types;
+        // Cell spellings of a missing value besides the empty cell, e.g. ["NA", "?"].
+        std::vector<std::string> missing_values = {};
+        // The longest field and record (a row, with line breaks inside quotes) read, in bytes:
+        // a longer one is an error naming the file and the line, before it costs memory.
+        std::size_t max_field_bytes = std::size_t{1} << 20;
+        std::size_t max_record_bytes = std::size_t{16} << 20;
     };
     static constexpr std::string_view name = "csv_data_connector";
 
@@ -32,7 +40,8 @@ public:
     csv_data_connector(const config& cfg, context& ctx);
 
     // Throws lolpop::error "cannot read file" naming the path, or naming the file, line and
-    // column of malformed content.
+    // column of malformed content (read_csv). An inferred column of numbers and text, read as
+    // categorical, is a warning naming the column and its first text cell's line.
     frame get_data(const std::string& path) const;
     // Replaces the file atomically, creating its parent directories.
     void save_data(const frame& data, const std::string& path) const;
@@ -50,6 +59,7 @@ private:
 
 }  // namespace lolpop
 
-BOOST_HANA_ADAPT_STRUCT(lolpop::csv_data_connector::config, delimiter, column_types);
+BOOST_HANA_ADAPT_STRUCT(lolpop::csv_data_connector::config, delimiter, column_types, missing_values, max_field_bytes,
+                        max_record_bytes);
 
 static_assert(lolpop::chunked_data_connector<lolpop::csv_data_connector>);
