@@ -17,6 +17,8 @@
 //     creates no file, so a deploy step that decides not to deploy leaves the store as it was.
 // Models
 //   local_model_deployer (serializes deployments too).
+// Guide
+//   docs/write_your_own/model_deployer.md
 // Example
 //   given: lolpop::local_model_deployer& deployer, const lolpop::promotion& approved, const lolpop::model_version& v, const std::string& bytes
 //   lolpop::deployment d = deployer.deploy_model(approved, v, bytes);

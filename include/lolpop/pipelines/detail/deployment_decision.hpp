@@ -30,7 +30,8 @@ std::optional<std::string> deployment_changed(Tracker& metadata, Deployer& deplo
     if (!compared_to) return std::nullopt;
     const auto current = deployer.current_deployment(version.model_name);
     const std::string now = current ? current->model_version_id : std::string(no_deployment);
-    if (now == *compared_to) return std::nullopt;
+    // Deploying the version that is deployed already changes no decision.
+    if (now == *compared_to || now == version.id) return std::nullopt;
     return "the deployed model changed since version " + std::to_string(version.version) + " (" + version.id +
            ") was trained (then " + *compared_to + ", now " + now + "); train again to compare";
 }
