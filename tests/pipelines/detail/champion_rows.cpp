@@ -247,17 +247,3 @@ TEST_CASE("a deploy step whose verdict was against another deployment does not d
     CHECK(again.compared_to == a.version.id);
     CHECK(again.verdict == champion_verdict::loses);
 }
-
-TEST_CASE("the deploy lock creates nothing, waits for another holder, and is released with its guard") {
-    lolpop_test::temp_directory home;
-    context ctx;
-    local_model_deployer first({home / "deployments"}, ctx), second({home / "deployments"}, ctx);
-    {
-        const auto held = first.lock_deployments("breast_cancer");
-        CHECK_FALSE(fs::exists(home / "deployments"));
-        CHECK_THROWS_WITH_AS(first.lock_deployments("breast_cancer"), doctest::Contains("locked already"), error);
-    }
-    // Released: another deployer (another process would do the same) takes it at once.
-    const auto again = second.lock_deployments("breast_cancer");
-    CHECK(std::distance(fs::directory_iterator(home.path()), {}) == 0);
-}
