@@ -20,6 +20,7 @@
 #include <lolpop/core/progress.hpp>
 #include <lolpop/core/report.hpp>
 #include <lolpop/core/resources.hpp>
+#include <lolpop/core/row_fingerprint.hpp>
 #include <lolpop/core/split.hpp>
 #include <lolpop/core/verdict.hpp>
 

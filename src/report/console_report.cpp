@@ -31,9 +31,12 @@ void print_outcome(const train_outcome& t) {
                t.version.trainer);
     fmt::print("split: train {} rows, validation {}, test {}\n", t.split.train, t.split.valid, t.split.test);
     print_metrics("test metrics", t.metrics);
-    if (t.deployed_score)
-        fmt::print("deployed model {} = {:.4f}; new model {}\n", t.perf_metric, *t.deployed_score,
+    if (t.deployed_score && t.challenger_score)
+        fmt::print("on {} test rows new to the deployed model: deployed model {} = {:.4f}, new model {:.4f}; new model {}\n",
+                   t.compared_rows, t.perf_metric, *t.deployed_score, *t.challenger_score,
                    replaces_champion(t.verdict) ? "wins" : "loses, the deployed model stays");
+    else if (t.verdict == champion_verdict::incomparable)
+        fmt::print("the deployed model could not be compared with the new model (see the log)\n");
 }
 
 void print_outcome(const std::optional<deployment>& d) {

@@ -125,7 +125,12 @@ void metrics_section(page& p, const run_report_data& d) {
         p.add("</tr>\n");
     }
     p.add("</tbody>\n</table>\n");
-    if (d.deployed_score) {
+    if (d.deployed_score && d.challenger_score) {
+        p.add("<p class=\"champion\">On the {} test rows the model deployed before this run never learned from, it "
+              "scores {} = {}; the new model, as evaluated, scores {} and {}.</p>\n",
+              d.compared_rows, xml_escape(d.perf_metric), metric_text(*d.deployed_score), metric_text(*d.challenger_score),
+              replaces_champion(d.verdict) ? "wins" : "loses");
+    } else if (d.deployed_score) {
         const auto it = d.test_metrics.find(d.perf_metric);
         p.add("<p class=\"champion\">The model deployed before this run scores {} = {} on the same test rows; the new model "
               "scores {} and {}.</p>\n",

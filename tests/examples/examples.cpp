@@ -11,13 +11,16 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 
 using namespace lolpop;
@@ -87,6 +90,73 @@ TEST_CASE("breast_cancer prod: build-all reaches roc_auc >= 0.97 on the held-out
     const frame predictions = read_csv_file(home / "predictions.csv");
     CHECK(predictions.rows() == 69);
     CHECK(predictions.has("probability_1"));
+}
+
+TEST_CASE("breast_cancer prod: concurrent build-alls on a store without deployment deploy one version per decision") {
+    // Four runs at once: each trains while the others do, so they compare with the same
+    // deployment (none, at first); their deploy steps then decide one at a time, and only the
+    // first for each deployment compared with deploys. A later train that saw a deployment makes a
+    // new decision, against that one.
+    lolpop_test::temp_directory home;
+    // The store made first (process: one dataset version, no model, no deployment), so that the
+    // runs race on their decisions, not on creating the metadata database.
+    REQUIRE(run_binary("breast_cancer", BREAST_CANCER_PROD, "process", home).exit_code == 0);
+    constexpr int runs = 4;
+    std::vector<FILE*> pipes;
+    for (int i = 0; i < runs; ++i) {
+        const std::string command = "cd '" LOLPOP_SOURCE_DIR "/examples/breast_cancer' && LOLPOP_HOME='" +
+                                    home.path().string() + "' '" BREAST_CANCER_PROD "' build-all 2>&1";
+        pipes.push_back(popen(command.c_str(), "r"));
+        REQUIRE(pipes.back() != nullptr);
+    }
+    std::string outputs;
+    for (FILE* pipe : pipes) {
+        std::string output;
+        std::array<char, 4096> buffer;
+        while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+        const int status = pclose(pipe);
+        INFO(output);
+        CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+        outputs += output;
+    }
+    INFO(outputs);
+
+    context ctx;
+    sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
+    const auto versions = tracker.list_model_versions("breast_cancer");
+    REQUIRE(versions.size() == runs);
+    // Each deployed version's verdict was against the deployment before it: one per decision.
+    std::map<std::string, std::string> deployed;  // deployed_at -> version id
+    std::map<std::string, int> deployed_against;  // compared_to -> deployed versions
+    for (const auto& v : versions) {
+        const auto compared_to = tracker.get_tag(v.id, "compared_to");
+        REQUIRE(compared_to.has_value());
+        if (const auto at = tracker.get_tag(v.id, "deployed_at")) {
+            deployed[*at + v.id] = v.id;
+            ++deployed_against[*compared_to];
+        }
+    }
+    REQUIRE_FALSE(deployed.empty());
+    const auto unopposed = std::count_if(versions.begin(), versions.end(),
+                                         [&](const auto& v) { return tracker.get_tag(v.id, "compared_to") == "none"; });
+    MESSAGE(unopposed << " of " << runs << " trains saw no deployment; " << deployed.size() << " deployed");
+    CHECK(deployed_against.at("none") == 1);
+    std::string previous = "none";
+    for (const auto& [at, id] : deployed) {
+        CHECK(tracker.get_tag(id, "compared_to") == previous);
+        previous = id;
+    }
+    // The current deployment is the last one; the directory holds the deployed models and
+    // current.toml, nothing half made.
+    const std::string current = read_file(home / "deployments/breast_cancer/current.toml");
+    CHECK(current.find(previous) != std::string::npos);
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(home / "deployments/breast_cancer")) {
+        ++files;
+        CHECK((entry.path().filename() == "current.toml" || entry.path().extension() == ".model"));
+    }
+    CHECK(files == deployed.size() + 1);
+    CHECK(std::distance(fs::directory_iterator(home / "deployments"), {}) == 1);
 }
 
 TEST_CASE("breast_cancer dev: every step as its own process, then --describe and --version") {

@@ -126,6 +126,19 @@ TEST_CASE("the run report is one well-formed page with the run's metrics, plots,
     CHECK(workflow.find("# &lt;&amp;&gt;") != std::string::npos);  // the resolved profile, escaped
 }
 
+TEST_CASE("the champion's score is shown on the test rows it never learned from, with the new model's there") {
+    lolpop_test::temp_directory tmp;
+    run_report_data d = sample(tmp);
+    d.challenger_score = 0.9875;
+    d.compared_rows = 80;
+    d.verdict = lolpop::champion_verdict::wins;
+    const std::string path = (tmp / "report.html").string();
+    write_run_report(path, d);
+    const std::string metrics = section(read_file(path), "metrics");
+    CHECK(metrics.find("On the 80 test rows the model deployed before this run never learned from, it scores roc_auc = "
+                       "0.9990; the new model, as evaluated, scores 0.9875 and wins.") != std::string::npos);
+}
+
 TEST_CASE("a run without plots or reports says what to bind") {
     lolpop_test::temp_directory tmp;
     run_report_data d;

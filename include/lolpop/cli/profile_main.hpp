@@ -56,6 +56,8 @@ int profile_main(int argc, char** argv, const profile_info& profile, typename Wo
                                   .perf_metric = out.trained.perf_metric,
                                   .deployed_score = out.trained.deployed_score,
                                   .verdict = out.trained.verdict,
+                                  .challenger_score = out.trained.challenger_score,
+                                  .compared_rows = out.trained.compared_rows,
                                   .deployed = out.deployed,
                                   .prediction = out.predicted.job,
                                   .prediction_metrics = out.predicted.metrics,

@@ -8,8 +8,17 @@
 // Semantics
 //   Deploying an unapproved promotion is a lolpop::error. Switching the current deployment is
 //   atomic: a concurrent predict sees the old or the new model, never a mix.
+// Optional capability (serializes_deployments): deploy decisions that concurrent runs take one at
+// a time:
+//   t.lock_deployments(model_name) -> a guard; while it lives, no other guard for that model (in
+//     any process on the store) exists. The deploy step holds it while it re-reads the current
+//     deployment, checks that it is still the one the train step compared with (tag compared_to),
+//     and deploys; without it, two runs that each saw no deployment would each deploy. Locking
+//     creates no file, so a deploy step that decides not to deploy leaves the store as it was.
 // Models
-//   local_model_deployer.
+//   local_model_deployer (serializes deployments too).
+// Guide
+//   docs/write_your_own/model_deployer.md
 // Example
 //   given: lolpop::local_model_deployer& deployer, const lolpop::promotion& approved, const lolpop::model_version& v, const std::string& bytes
 //   lolpop::deployment d = deployer.deploy_model(approved, v, bytes);
@@ -36,5 +45,10 @@ concept serves_deployments = requires(T& t, const std::string& name, const deplo
 
 template <class T>
 concept model_deployer = component<T> && deploys_models<T> && serves_deployments<T>;
+
+template <class T>
+concept serializes_deployments = requires(T& t, const std::string& name) {
+    { t.lock_deployments(name) } -> std::move_constructible;
+};
 
 }  // namespace lolpop

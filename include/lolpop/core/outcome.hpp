@@ -17,7 +17,10 @@ struct train_outcome {
     metric_values metrics;  // on the test part
     std::string perf_metric;
     champion_verdict verdict = champion_verdict::unopposed;
-    std::optional<double> deployed_score;  // the champion's perf_metric on the same test part
+    std::optional<double> deployed_score;    // the champion's perf_metric on the compared test rows
+    std::optional<double> challenger_score;  // the new model's, before any refit, on the same rows
+    std::size_t compared_rows = 0;           // the test rows the champion never learned from
+    std::string compared_to;                 // the deployed version the verdict is against, "none", or "" (no comparison)
 };
 
 struct predict_outcome {

@@ -3,7 +3,10 @@
 //
 // Steps (as in lolpop): register the version; promote it only when it beat the deployed model
 // (the train step's verdict, stored as a tag so deploy can run as its own process); approve it when
-// auto_approve is set; deploy it once approved.
+// auto_approve is set; deploy it once approved. With a deployer that serializes deployments, the
+// promotion and deployment are decided under its lock, and only when the deployment the train step
+// compared with (tag compared_to) is still the current one: concurrent runs deploy at most one
+// version per decision (detail/deployment_decision.hpp).
 // Roles: model_repository and model_deployer (required).
 // lolpop-gen: includes begin
 #include <lolpop/composition/bind.hpp>
@@ -17,6 +20,7 @@
 #include <lolpop/concepts/model_repository.hpp>
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/verdict.hpp>
+#include <lolpop/pipelines/detail/deployment_decision.hpp>
 #include <lolpop/pipelines/services.hpp>
 
 #include <optional>
@@ -74,7 +78,17 @@ public:
     // The new deployment, or nothing when the version lost to the deployed one or awaits approval.
     template <class Services>
     std::optional<deployment> deploy_model(Services& svc, const model_version& version) {
+        // The whole step under the deployer's lock, taken before the run begins and released after
+        // it commits, so that concurrent steps also register, promote and deploy one at a time.
+        [[maybe_unused]] const auto decision = detail::lock_decision(parts_.model_deployer, version.model_name);
         auto run = begin_run(svc, "deploy", parts_.model_repository, parts_.model_deployer);
+        // The deployment the verdict was against must still be current; if it is not, the step
+        // changes nothing but its run record.
+        if (const auto changed = detail::deployment_changed(svc.metadata, parts_.model_deployer, version)) {
+            ctx_.notify(log_level::warn, "deploy: " + version.id + " is not deployed: " + *changed);
+            run.succeed();
+            return std::nullopt;
+        }
         parts_.model_repository.register_model(version);
         if (!replaces_champion(stored_verdict(svc.metadata, version.id))) {
             ctx_.log(log_level::info, "deploy: " + version.id + " did not beat the deployed model, which stays");

@@ -36,6 +36,8 @@
 #include <lolpop/concepts/row_feature_transformer.hpp>
 #include <lolpop/analysis/metrics.hpp>
 #include <lolpop/core/outcome.hpp>
+#include <lolpop/core/row_fingerprint.hpp>
+#include <lolpop/pipelines/detail/champion_rows.hpp>
 #include <lolpop/pipelines/detail/check_explainer.hpp>
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/pipelines/detail/model_predictor.hpp>
@@ -47,6 +49,7 @@
 #include <lolpop/pipelines/model_rows.hpp>
 #include <lolpop/pipelines/services.hpp>
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -186,11 +189,21 @@ public:
         outcome.split = sizes_of(split);
         outcome.metrics = test.metrics;
         outcome.perf_metric = metric_name;
-        if (config_.compare_to_deployed) compare_models(outcome, deployer, split.test, problem, metric, request);
-        if (config_.retrain_all) retrain_model(chosen, data, request.target, problem, transformed.has_value());
+        if (config_.compare_to_deployed)
+            compare_models(svc, outcome, deployer, split, model_split, chosen.model, problem, metric, request);
+        // What the evaluated model learned from, and (before a refit replaces it) the evaluated model
+        // itself: what the next train step compares its new model with (detail/champion_rows.hpp).
+        const std::array<const labeled_data*, 2> learned{&split.train, &split.valid};
+        const row_fingerprint seen{learned};
+        std::optional<std::string> evaluated;
+        if (config_.retrain_all) {
+            evaluated = predictor_.save_model(parts_.feature_transformer, chosen.model);
+            retrain_model(chosen, data, request.target, problem, transformed.has_value());
+        }
 
         auto run = begin_run(svc, "train");
         outcome.version = version_model(svc, run.get(), chosen, data_version, request, outcome, problem);
+        record_comparison_basis(svc, outcome, seen, evaluated);
         record_explanations(svc, outcome.version.id, chosen.model, test);
         run.succeed();
         ctx_.log(log_level::info, "train: model '" + request.model_name + "' version " +
@@ -365,27 +378,65 @@ private:
     }
 
     // compare: the deployed model stays champion unless the new one scores at least as well on the
-    // same test rows.
-    template <class Deployer>
-    void compare_models(train_outcome& outcome, Deployer& deployer, const labeled_data& test, problem_type problem,
-                               const metric_info& metric, const train_request& request) {
+    // same test rows, those the champion never learned from (detail/champion_rows.hpp). The new
+    // model is scored as evaluated, before any refit of its own, for the same reason.
+    template <class Services, class Deployer>
+    void compare_models(Services& svc, train_outcome& outcome, Deployer& deployer, const data_split& split,
+                        const data_split& model_split, const trainer_model& model, problem_type problem,
+                        const metric_info& metric, const train_request& request) {
         const auto current = deployer.current_deployment(request.model_name);
+        outcome.compared_to = current ? current->model_version_id : std::string(detail::no_deployment);
         if (!current) return;
         try {
-            const auto champion = predictor_.load_model(deployer.load_deployed(*current));
-            const evaluation e = detail::evaluate_model(predictor_, champion, test, problem, "test");
-            outcome.deployed_score = score_of(e.metrics, outcome.perf_metric);
-            outcome.verdict = is_better(metric, *outcome.deployed_score, score_of(outcome.metrics, outcome.perf_metric))
+            const detail::champion_for_comparison champion = detail::champion_rows(svc.metadata, svc.store, deployer, *current, split.test);
+            if (!champion.unseen)
+                ctx_.log(log_level::warn, "train: deployed model " + current->model_version_id +
+                                              " was stored without the rows it learned from; it is scored on all " +
+                                              std::to_string(split.test.y.size()) +
+                                              " test rows, which favours it if it learned from some of them");
+            const std::vector<std::size_t> rows = champion.unseen ? *champion.unseen : detail::all_rows(split.test);
+            outcome.compared_rows = rows.size();
+            if (rows.size() < detail::min_compared_rows) {
+                outcome.verdict = champion_verdict::incomparable;
+                ctx_.log(log_level::warn, "train: only " + std::to_string(rows.size()) + " of " +
+                                              std::to_string(split.test.y.size()) + " test rows are new to deployed model " +
+                                              current->model_version_id + " (at least " +
+                                              std::to_string(detail::min_compared_rows) +
+                                              " are needed): the models cannot be compared; use new data or another split");
+                return;
+            }
+            const auto loaded = predictor_.load_model(champion.model_bytes);
+            const evaluation held = detail::evaluate_model(predictor_, loaded, detail::take_rows(split.test, rows), problem, "test");
+            const evaluation challenger =
+                detail::evaluate_model(parts_.model_trainer, model, detail::take_rows(model_split.test, rows), problem, "test");
+            outcome.deployed_score = score_of(held.metrics, outcome.perf_metric);
+            outcome.challenger_score = score_of(challenger.metrics, outcome.perf_metric);
+            outcome.verdict = is_better(metric, *outcome.deployed_score, *outcome.challenger_score)
                                   ? champion_verdict::loses
                                   : champion_verdict::wins;
-            ctx_.log(log_level::info, "train: deployed model " + current->model_version_id + " scores " +
-                                          std::to_string(*outcome.deployed_score) + " on the same test rows; the new model " +
+            ctx_.log(log_level::info, "train: on " + std::to_string(rows.size()) + " of " +
+                                          std::to_string(split.test.y.size()) + " test rows new to deployed model " +
+                                          current->model_version_id + (champion.twin ? " (as evaluated, before its refit)" : "") +
+                                          ", it scores " + std::to_string(*outcome.deployed_score) + " and the new model " +
+                                          std::to_string(*outcome.challenger_score) + "; the new model " +
                                           std::string(to_string(outcome.verdict)));
         } catch (const error& e) {
             // A champion that no longer fits the data (other columns) cannot defend its title.
             outcome.verdict = champion_verdict::incomparable;
             ctx_.log(log_level::warn, std::string("train: the deployed model cannot be compared: ") + e.what());
         }
+    }
+
+    // The version's part of the next comparison: the rows its evaluated model learned from, the
+    // evaluated model when a refit replaced it, and the deployment its verdict was against, which
+    // the deploy step checks is still the current one.
+    template <class Services>
+    void record_comparison_basis(Services& svc, const train_outcome& outcome, const row_fingerprint& seen,
+                                 const std::optional<std::string>& evaluated) {
+        const std::string& id = outcome.version.id;
+        svc.metadata.set_tag(id, std::string(detail::seen_rows_tag), svc.store.version_model(seen.save()).hash);
+        if (evaluated) svc.metadata.set_tag(id, std::string(detail::evaluated_model_tag), svc.store.version_model(*evaluated).hash);
+        if (!outcome.compared_to.empty()) svc.metadata.set_tag(id, std::string(detail::compared_to_tag), outcome.compared_to);
     }
 
     template <class Services, class Model>

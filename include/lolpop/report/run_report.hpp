@@ -8,6 +8,7 @@
 #include <lolpop/core/verdict.hpp>
 #include <lolpop/composition/settings_tree.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct run_report_data {
     std::string perf_metric;
     std::optional<double> deployed_score;  // the champion's perf_metric on the same test rows
     champion_verdict verdict = champion_verdict::unopposed;
+    std::optional<double> challenger_score;  // the new model's on those rows, when they are not all test rows
+    std::size_t compared_rows = 0;           // the test rows the champion never learned from
     std::optional<deployment> deployed;    // empty when the new model was not deployed
     prediction_job prediction;
     metric_values prediction_metrics;      // empty unless the predict data held the target

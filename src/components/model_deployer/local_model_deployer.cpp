@@ -6,7 +6,15 @@
 
 #include <toml++/toml.h>
 
+#include <cerrno>
+#include <cstring>
+#include <random>
 #include <sstream>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace lolpop {
 
@@ -17,8 +25,17 @@ local_model_deployer::local_model_deployer(const config& cfg, context&) : root_(
 }
 
 void local_model_deployer::begin_step() { files_.begin(); }
-void local_model_deployer::commit_step() { files_.commit(); }
-void local_model_deployer::rollback_step() noexcept { files_.rollback(); }
+
+void local_model_deployer::commit_step() {
+    for (const std::string& model_name : pending_models_) create_model_directory(model_name, model_directory(model_name));
+    pending_models_.clear();
+    files_.commit();
+}
+
+void local_model_deployer::rollback_step() noexcept {
+    pending_models_.clear();
+    files_.rollback();
+}
 
 fs::path local_model_deployer::model_directory(std::string_view model_name) const {
     detail::check_file_name(model_name, "model name", root_.string());
@@ -38,6 +55,11 @@ deployment local_model_deployer::deploy_model(const promotion& p, const model_ve
     // be moved or copied whole.
     const std::string file_name = mv.id + ".model";
     deployment d{mv.model_name, mv.id, (dir / file_name).string(), detail::utc_timestamp()};
+    // In a step the directory, like the files, appears only when the step commits.
+    if (files_.staging())
+        pending_models_.push_back(mv.model_name);
+    else
+        create_model_directory(mv.model_name, dir);
     files_.write(d.uri, std::string(model_bytes));
     const toml::table current{{"model_name", d.model_name},
                               {"model_version_id", d.model_version_id},
@@ -82,6 +104,89 @@ std::string local_model_deployer::load_deployed(const deployment& d) const {
     if (!bytes)
         throw error("the deployed model version '" + d.model_version_id + "' of " + d.model_name + " is missing", d.uri);
     return std::move(*bytes);
+}
+
+namespace {
+
+// An open descriptor of `dir`, locked exclusively; waits for the lock.
+int lock_directory(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) throw error(std::string("cannot open for locking: ") + std::strerror(errno), dir.string());
+    while (::flock(fd, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        const int saved = errno;
+        ::close(fd);
+        throw error(std::string("cannot lock: ") + std::strerror(saved), dir.string());
+    }
+    return fd;
+}
+
+// The first component of `dir` below `parent` (which is one of dir's parents).
+fs::path child_towards(const fs::path& parent, const fs::path& dir) {
+    const fs::path rest = dir.lexically_relative(parent);
+    return parent / *rest.begin();
+}
+
+}  // namespace
+
+local_model_deployer::deployment_lock::deployment_lock(deployment_lock&& other) noexcept
+    : owner_(std::exchange(other.owner_, nullptr)) {}
+
+local_model_deployer::deployment_lock::~deployment_lock() {
+    if (owner_) owner_->unlock();
+}
+
+local_model_deployer::deployment_lock local_model_deployer::lock_deployments(const std::string& model_name) {
+    const fs::path dir = fs::absolute(model_directory(model_name)).lexically_normal();
+    if (held_) throw error("the deployments of " + held_->model_name + " are locked already", dir.string());
+    // The deepest existing directory is the one to lock; when a deeper one appears while this
+    // process waits (another deployment created it), that one is.
+    for (;;) {
+        std::error_code ec;
+        fs::path at = dir;
+        while (!fs::is_directory(at, ec) && at.has_relative_path()) at = at.parent_path();
+        const int fd = lock_directory(at);
+        if (at != dir && fs::exists(child_towards(at, dir), ec)) {
+            ::close(fd);
+            continue;
+        }
+        held_ = held_lock{model_name, at, {fd}};
+        return deployment_lock(*this);
+    }
+}
+
+void local_model_deployer::unlock() noexcept {
+    if (!held_) return;
+    for (const int fd : held_->descriptors) ::close(fd);
+    held_.reset();
+}
+
+void local_model_deployer::create_model_directory(const std::string& model_name, const fs::path& dir) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return;
+    const fs::path target = fs::absolute(dir).lexically_normal();
+    if (!held_ || held_->model_name != model_name || held_->locked == target) {
+        fs::create_directories(dir, ec);
+        if (ec) throw error("cannot create the deployment directory: " + ec.message(), dir.string());
+        return;
+    }
+    // Built under a temporary name, locked, then renamed into place: whoever finds the directory
+    // finds it locked until this deployment ends.
+    const fs::path first = child_towards(held_->locked, target);
+    const fs::path temporary =
+        held_->locked / ("." + first.filename().string() + ".tmp-" + std::to_string(std::random_device{}()));
+    const fs::path inner = temporary / target.lexically_relative(first);
+    try {
+        fs::create_directories(inner);
+        held_->descriptors.push_back(lock_directory(inner));
+        fs::rename(temporary, first);
+    } catch (const fs::filesystem_error& e) {
+        fs::remove_all(temporary, ec);
+        throw error("cannot create the deployment directory: " + std::string(e.what()), dir.string());
+    } catch (...) {
+        fs::remove_all(temporary, ec);
+        throw;
+    }
 }
 
 }  // namespace lolpop

@@ -7,8 +7,15 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -120,4 +127,74 @@ TEST_CASE("local_model_deployer reports missing and damaged deployments") {
 
     CHECK_THROWS_WITH_AS(lolpop::local_model_deployer({""}, ctx),
                          "the deployment directory must not be empty (local_model_deployer.path)", lolpop::error);
+}
+
+namespace {
+
+void touch(const fs::path& file) { lolpop::write_file_atomically(file, ""); }
+
+// Waits (up to ten seconds) for `file` to exist.
+bool wait_for(const fs::path& file) {
+    for (int i = 0; i < 1000 && !fs::exists(file); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return fs::exists(file);
+}
+
+// In a child process: locks churn's deployments, deploys mv-1 (its first deployment, so the
+// directory is made under the lock), touches `deployed`, waits a while, touches `done` and ends,
+// which releases the lock.
+pid_t deploy_in_child(const lolpop_test::temp_directory& tmp) {
+    const pid_t child = ::fork();
+    if (child != 0) return child;
+    try {
+        lolpop::context ctx;
+        lolpop::local_model_deployer deployer({(tmp / "deployments").string()}, ctx);
+        const auto held = deployer.lock_deployments("churn");
+        touch(tmp / "locked");
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        deployer.deploy_model({"p-1", "churn", "mv-1", true, ""}, version("mv-1"), "model one");
+        touch(tmp / "deployed");
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        touch(tmp / "done");
+        ::_exit(0);
+    } catch (...) {
+        ::_exit(1);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("lock_deployments makes no file and waits while another process decides; a first deployment's new directory is locked too") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::local_model_deployer deployer({(tmp / "deployments").string()}, ctx);
+    {
+        const auto held = deployer.lock_deployments("churn");
+        CHECK_FALSE(fs::exists(tmp / "deployments"));
+        CHECK_THROWS_WITH_AS((void)deployer.lock_deployments("churn"), doctest::Contains("locked already"), lolpop::error);
+    }
+    CHECK(std::distance(fs::directory_iterator(tmp.path()), {}) == 0);
+
+    std::string marker;
+    SUBCASE("a process that comes while the other holds the lock on a parent directory") { marker = "locked"; }
+    SUBCASE("a process that comes once the other has made the model's directory") { marker = "deployed"; }
+    const pid_t child = deploy_in_child(tmp);
+    REQUIRE(child > 0);
+    REQUIRE(wait_for(tmp / marker));
+    {
+        const auto held = deployer.lock_deployments("churn");
+        // The lock came only once the other process was done: its deployment is whole.
+        CHECK(fs::exists(tmp / "done"));
+        const auto current = deployer.current_deployment("churn");
+        REQUIRE(current.has_value());
+        CHECK(current->model_version_id == "mv-1");
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    // Nothing but the deployment: no lock file, no temporary directory.
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(tmp / "deployments/churn")) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"current.toml", "mv-1.model"});
+    CHECK(std::distance(fs::directory_iterator(tmp / "deployments"), {}) == 1);
 }
