@@ -2,10 +2,12 @@
 
 #include <lolpop/core/error.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <limits>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 namespace lolpop::detail {
@@ -50,10 +52,29 @@ sqlite_database::sqlite_database(std::string path, access mode) : path_(std::mov
     try {
         sqlite3_busy_timeout(db_, busy_timeout_ms);
         exec("PRAGMA foreign_keys = ON", "enable foreign keys");
-        if (mode == access::read_write) exec("PRAGMA journal_mode = WAL", "switch to WAL journal");
+        if (mode == access::read_write) use_wal_journal();
     } catch (...) {
         sqlite3_close(db_);
         throw;
+    }
+}
+
+// Switching a new file to WAL takes an exclusive lock for which SQLite does not call the busy
+// handler: when several processes open a new store at once, all but one get "database is
+// locked" at once. The mode is stored in the file, so once one of them has switched it the others
+// find it switched; until then they wait as for any write lock.
+void sqlite_database::use_wal_journal() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+        char* message = nullptr;
+        const int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, &message);
+        sqlite3_free(message);
+        if (rc == SQLITE_OK) return;
+        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) {
+            exec("PRAGMA journal_mode = WAL", "switch to WAL journal");  // throws the message of this failure
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
 }
 

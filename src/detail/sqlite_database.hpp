@@ -46,6 +46,8 @@ private:
     friend class sqlite_statement;
     friend class sqlite_transaction;
 
+    void use_wal_journal();
+
     std::string path_;
     sqlite3* db_ = nullptr;
 };
