@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <map>
+#include <utility>
 
 namespace lolpop {
 
@@ -25,14 +26,26 @@ setting_override parse_override(std::string_view text) {
     return o;
 }
 
+namespace {
+
+constexpr std::pair<std::string_view, workflow_step> step_names[] = {
+    {"process", workflow_step::process}, {"train", workflow_step::train},       {"deploy", workflow_step::deploy},
+    {"predict", workflow_step::predict}, {"evaluate", workflow_step::evaluate}, {"build-all", workflow_step::build_all}};
+
+}  // namespace
+
+std::string_view to_string(workflow_step step) noexcept {
+    for (const auto& [name, s] : step_names)
+        if (s == step) return name;
+    return "workflow";
+}
+
 parsed_command_line parse_command_line(int argc, char** argv, const profile_info& profile) {
     CLI::App app{fmt::format("lolpop workflow binary for profile '{}' ({})", profile.name, profile.source)};
     app.set_version_flag("--version", fmt::format("lolpop {}\nprofile: {} ({})\nbuild id: {}", LOLPOP_VERSION,
                                                   profile.name, profile.source, profile.build_id));
-    const std::map<std::string, workflow_step> steps{
-        {"process", workflow_step::process}, {"train", workflow_step::train},
-        {"deploy", workflow_step::deploy},   {"predict", workflow_step::predict},
-        {"evaluate", workflow_step::evaluate}, {"build-all", workflow_step::build_all}};
+    std::map<std::string, workflow_step> steps;
+    for (const auto& [name, s] : step_names) steps.emplace(name, s);
     std::string step = "build-all";
     std::vector<std::string> sets;
     bool describe = false;

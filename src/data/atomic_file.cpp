@@ -74,16 +74,31 @@ void remove_created_directories(const std::vector<fs::path>& created) noexcept {
     for (auto it = created.rbegin(); it != created.rend(); ++it) fs::remove(*it, ec);  // only when empty
 }
 
+namespace {
+
+// Removes `file`, a temporary file whose name begins with `prefix`, when its writer is gone.
+void remove_if_abandoned(const fs::path& file, const std::string& prefix) {
+    const auto writer = detail::owner_of(file.filename().string(), prefix);
+    std::error_code ignored;
+    if (writer ? !detail::may_be_alive(*writer) : is_old_anonymous_temporary(file)) fs::remove(file, ignored);
+}
+
+}  // namespace
+
 void remove_abandoned_temporaries(const fs::path& dir, const std::string& file_name) {
     const std::string prefix = temporary_prefix(file_name);
     std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().starts_with(prefix)) remove_if_abandoned(it->path(), prefix);
+}
+
+void remove_abandoned_temporaries_under(const fs::path& root) {
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (!name.starts_with(prefix)) continue;
-        const auto writer = detail::owner_of(name, prefix);
-        std::error_code ignored;
-        if (writer ? !detail::may_be_alive(*writer) : is_old_anonymous_temporary(it->path()))
-            fs::remove(it->path(), ignored);
+        const std::size_t marker = name.rfind(".tmp-");
+        if (name.starts_with('.') && marker != std::string::npos && marker > 0)
+            remove_if_abandoned(it->path(), name.substr(0, marker + 5));
     }
 }
 

@@ -7,12 +7,11 @@
 #include <lolpop/data/atomic_file.hpp>
 #include <lolpop/data/csv.hpp>
 
-#include "../temp_directory.hpp"
+#include "profile_binary.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -24,31 +23,11 @@
 #include <sys/wait.h>
 
 using namespace lolpop;
+using lolpop_test::line_count;
+using lolpop_test::run_binary;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct process_result {
-    int exit_code;
-    std::string output;  // stdout and stderr together
-};
-
-// Runs `binary args` in the example's directory with LOLPOP_HOME pointing at `home`, and the
-// variables `env` ("NAME=value ...") set too.
-process_result run_binary(const std::string& example, const std::string& binary, const std::string& args,
-                   const lolpop_test::temp_directory& home, const std::string& env = "") {
-    const std::string command = "cd '" LOLPOP_SOURCE_DIR "/examples/" + example + "' && LOLPOP_HOME='" +
-                                home.path().string() + "' " + env + " '" + binary + "' " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string output;
-    std::array<char, 4096> buffer;
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-std::size_t line_count(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 struct store_snapshot {
     std::size_t runs, model_versions, prediction_jobs, artifacts;
@@ -102,16 +81,12 @@ TEST_CASE("breast_cancer prod: concurrent build-alls on a store without deployme
     constexpr int runs = 4;
     std::vector<FILE*> pipes;
     for (int i = 0; i < runs; ++i) {
-        const std::string command = "cd '" LOLPOP_SOURCE_DIR "/examples/breast_cancer' && LOLPOP_HOME='" +
-                                    home.path().string() + "' '" BREAST_CANCER_PROD "' build-all 2>&1";
-        pipes.push_back(popen(command.c_str(), "r"));
+        pipes.push_back(popen(lolpop_test::profile_command("breast_cancer", BREAST_CANCER_PROD, "build-all", home).c_str(), "r"));
         REQUIRE(pipes.back() != nullptr);
     }
     std::string outputs;
     for (FILE* pipe : pipes) {
-        std::string output;
-        std::array<char, 4096> buffer;
-        while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+        const std::string output = lolpop_test::read_all(pipe);
         const int status = pclose(pipe);
         INFO(output);
         CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
@@ -197,36 +172,6 @@ TEST_CASE("breast_cancer dev: libxgboost is loaded by the steps that train or lo
     CHECK(loaded("train"));
     (void)loaded("deploy");
     CHECK(loaded("predict"));
-}
-
-TEST_CASE("bad input: one clear line, a non-zero exit, and the stores as they were") {
-    lolpop_test::temp_directory home;
-    REQUIRE(run_binary("breast_cancer", BREAST_CANCER_DEV, "build-all", home).exit_code == 0);
-    const auto before = snapshot(home, "breast_cancer");
-
-    struct bad_case {
-        std::string args;
-        std::string message;
-    };
-    const bad_case cases[] = {
-        {"--set config.train_data=data/missing.csv", "cannot read file"},
-        {"--set config.train_data=" LOLPOP_TEST_DATA "/csv/ragged.csv", "ragged.csv:3"},
-        {"--set config.model_target=diagnosis", "model_target 'diagnosis' is not a column"},
-        {"--set train.model_trainer.max_dept=3", "unknown setting 'max_dept' (did you mean 'max_depth'?)"},
-        {"--set train.model_trainer.max_depth=deep", "max_depth"},
-        {"--set train.data_splitter.train_ratio=0.9", "ratio"},
-        {"--set trian.model_trainer.max_depth=3", "did you mean 'train'?"},
-        {"frobnicate", "frobnicate"},
-    };
-    for (const bad_case& c : cases) {
-        const auto r = run_binary("breast_cancer", BREAST_CANCER_DEV, c.args, home);
-        INFO(c.args, "\n", r.output);
-        CHECK(r.exit_code != 0);
-        CHECK(r.output.rfind("error: ", 0) == 0);
-        CHECK(line_count(r.output) == 1);
-        CHECK(r.output.find(c.message) != std::string::npos);
-        CHECK(snapshot(home, "breast_cancer") == before);
-    }
 }
 
 TEST_CASE("cars dev and prod: regression with missing values and a categorical feature") {
@@ -390,7 +335,7 @@ TEST_CASE("seattle_weather dev: every step as its own process, overrides, and ba
     CHECK(predictions["date"].to_string(0) == "2015-11-08");
     CHECK(predictions["forecast_date"].to_string(0) == "2015-11-10");
 
-    const auto stored = snapshot(home, "seattle_temp_max");
+    const auto stored = lolpop_test::home_contents(home);
     struct bad_case {
         std::string args;
         std::string message;
@@ -409,6 +354,6 @@ TEST_CASE("seattle_weather dev: every step as its own process, overrides, and ba
         CHECK(r.output.rfind("error: ", 0) == 0);
         CHECK(line_count(r.output) == 1);
         CHECK(r.output.find(c.message) != std::string::npos);
-        CHECK(snapshot(home, "seattle_temp_max") == stored);
+        CHECK(lolpop_test::home_contents(home) == stored);
     }
 }

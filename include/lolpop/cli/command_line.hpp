@@ -6,11 +6,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lolpop {
 
 enum class workflow_step { process, train, deploy, predict, evaluate, build_all };
+// The step's name on the command line: "process", ..., "build-all".
+std::string_view to_string(workflow_step step) noexcept;
 
 struct setting_override {
     std::vector<std::string> path;  // "train.model_trainer.max_depth" split at dots

@@ -50,6 +50,9 @@ void remove_created_directories(const std::vector<std::filesystem::path>& create
 
 // Removes the temporary files of `file_name` in `dir` whose writer is gone (see above).
 void remove_abandoned_temporaries(const std::filesystem::path& dir, const std::string& file_name);
+// The same for every file of every folder under `root`: a store that a step writes to sweeps it
+// when the step begins, so that a kill's debris does not wait for the same file's next write.
+void remove_abandoned_temporaries_under(const std::filesystem::path& root);
 
 // Renames `from` (a file already flushed to disk) over `to`, on the same file system, creating
 // to's parent directories, and flushes the directory: `to` is the old file or the new one, never

@@ -19,6 +19,7 @@
 #include <lolpop/concepts/data_connector.hpp>
 #include <lolpop/concepts/data_profiler.hpp>
 #include <lolpop/concepts/data_transformer.hpp>
+#include <lolpop/core/error.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/require_finite_features.hpp>
 #include <lolpop/pipelines/detail/require_same_column_types.hpp>
@@ -95,6 +96,9 @@ public:
         }
         frame data = parts_.data_transformer.transform(parts_.data_connector.get_data(source));
         for (const auto& [setting, column] : required) detail::require_column(data, column, setting, source);
+        // A version of no rows (a header alone, or a transformer that filtered everything out)
+        // would only make the next train step fail.
+        if (data.rows() == 0) throw error("the data has no rows: nothing to version", "process " + source);
         detail::require_finite_features(data, "the transformed data", "process " + source);
         detail::stop_on_error(parts_.data_checker.check_data(data), svc.ctx, "process " + source);
 

@@ -18,6 +18,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -126,6 +127,14 @@ public:
     metadata_tracker_type& metadata() noexcept { return parts_.metadata_tracker; }
     metrics_tracker_type& metrics() noexcept { return parts_.metrics_tracker; }
     const context& run_context() const noexcept { return ctx_; }
+
+    // A step that failed, for those who are not watching the terminal (where the error line is
+    // printed): the log gets it when it is written for machines, and the notifier always.
+    void record_failure(std::string_view step, std::string_view what) const {
+        const std::string message = std::string(step) + " failed: " + std::string(what);
+        if constexpr (structured_logger<logger_type>) ctx_.log(log_level::error, message);
+        ctx_.notify(log_level::error, message);
+    }
 
 private:
     // Wires the context to the logger and notifier before any part is constructed. They are the

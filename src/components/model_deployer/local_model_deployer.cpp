@@ -1,5 +1,6 @@
 #include <lolpop/components/model_deployer/local_model_deployer.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/data/atomic_file.hpp>
 
 #include "detail/file_name_check.hpp"
 #include "detail/utc_timestamp.hpp"
@@ -24,7 +25,10 @@ local_model_deployer::local_model_deployer(const config& cfg, context&) : root_(
     if (cfg.path.empty()) throw error("the deployment directory must not be empty", "local_model_deployer.path");
 }
 
-void local_model_deployer::begin_step() { files_.begin(); }
+void local_model_deployer::begin_step() {
+    remove_abandoned_temporaries_under(root_);
+    files_.begin();
+}
 
 void local_model_deployer::commit_step() {
     for (const std::string& model_name : pending_models_) create_model_directory(model_name, model_directory(model_name));

@@ -1,5 +1,6 @@
 #include <lolpop/components/model_repository/local_model_repository.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/data/atomic_file.hpp>
 
 #include "detail/file_name_check.hpp"
 #include "detail/random_hex.hpp"
@@ -93,7 +94,10 @@ local_model_repository::local_model_repository(const config& cfg, context&) : ro
     if (cfg.path.empty()) throw error("the registry directory must not be empty", "local_model_repository.path");
 }
 
-void local_model_repository::begin_step() { files_.begin(); }
+void local_model_repository::begin_step() {
+    remove_abandoned_temporaries_under(root_);
+    files_.begin();
+}
 void local_model_repository::commit_step() { files_.commit(); }
 void local_model_repository::rollback_step() noexcept { files_.rollback(); }
 
