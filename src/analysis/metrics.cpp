@@ -21,6 +21,7 @@
 #include <numeric>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace lolpop {
@@ -356,6 +357,16 @@ metric_values evaluate(problem_type problem, const column& y_true, const column&
         out["recall"] = recall_macro(t, p);
         out["f1"] = f1_macro(t, p);
         out["roc_auc"] = roc_auc_ovr_macro(t, probabilities, k);
+    }
+    return out;
+}
+
+std::string unknown_classes(const column& y_true, const std::vector<std::string>& classes) {
+    std::unordered_set<std::string> seen(classes.begin(), classes.end());
+    std::string out;
+    for (std::size_t r = 0; r < y_true.size(); ++r) {
+        if (y_true.is_missing(r)) continue;
+        if (std::string label = y_true.to_string(r); seen.insert(label).second) out += (out.empty() ? "" : ", ") + label;
     }
     return out;
 }

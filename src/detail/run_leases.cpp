@@ -38,16 +38,15 @@ void run_leases::take(const run& r) {
     lease << "process = " << to_string(this_process()) << "\nprofile = " << one_line(r.profile)
           << "\nbuild_id = " << one_line(r.build_id) << "\nstep = " << one_line(r.step) << "\nstarted_at = " << r.started_at
           << "\n";
-    // Not flushed to disk: a lease lost in a crash of the machine belongs to a process that is
-    // gone anyway, and its run stored nothing.
     auto created = create_directories_noted(folder_, folder_.string());
     created_.insert(created_.end(), created.begin(), created.end());
-    const fs::path file = folder_ / r.id;
-    std::ofstream out(file);
-    out << lease.str();
-    if (!out) {
+    // Whole or not at all: a lease cut short by a kill would name no process, and its run could
+    // never be found abandoned.
+    try {
+        write_file_atomically(folder_ / r.id, lease.str());
+    } catch (...) {
         give_back(r.id);
-        throw error("cannot write the run's lease", file.string());
+        throw;
     }
 }
 
@@ -60,8 +59,10 @@ void run_leases::give_back(const std::string& run_id) noexcept {
 
 std::vector<run> run_leases::abandoned() const {
     std::vector<run> out;
+    remove_abandoned_temporaries_under(folder_);
     std::error_code ec;
     for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().filename().string().starts_with('.')) continue;  // a lease being written
         const auto fields = read_lease(it->path());
         const auto at = [&](const char* key) {
             const auto found = fields.find(key);

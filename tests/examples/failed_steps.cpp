@@ -296,8 +296,32 @@ TEST_CASE("breast_cancer dev: processes killed at any moment leave a store the n
     REQUIRE(r.exit_code == 0);
     CHECK(integrity_of(home / "metadata.db") == "ok");
     for (const auto& [name, bytes] : home_contents(home)) CHECK_MESSAGE(name.find(".tmp-") == std::string::npos, name);
-    CHECK(fs::is_empty(home / "metadata.db-runs"));
+    for (const auto& lease : fs::directory_iterator(home / "metadata.db-runs")) CHECK_MESSAGE(false, "a lease is left: " << lease.path());
     sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
     for (const model_version& v : tracker.list_model_versions("breast_cancer")) CHECK_MESSAGE(fs::exists(home / "artifacts" / v.uri), v.uri);
     CHECK(fs::exists(deployed_model(home)));
+}
+
+TEST_CASE("breast_cancer dev: a stray class and a ground truth of other classes are warned of; no metric is NaN") {
+    temp_directory home;
+    const bad_files in;
+    // One row's target is 2 among 0 and 1: trained as three classes, with a warning naming it.
+    const auto stray = run_binary("breast_cancer", BREAST_CANCER_DEV,
+                                  "build-all --set config.train_data=" + in.path("three.csv", with_field(6, "target", "2")), home);
+    INFO(stray.output);
+    REQUIRE(stray.exit_code == 0);
+    CHECK(stray.output.find("warn: class '2' of target 'target' has 1 row of 500 (classes: 0, 1, 2)") != std::string::npos);
+
+    // A model of "no" and "yes" (on a new home: the target's type changed) scored against data
+    // whose truth is 0 and 1.
+    const temp_directory words_home;
+    table rows = rows_of("data/breast_cancer.csv");
+    const std::size_t target = index_of(rows, "target");
+    for (std::size_t r = 1; r < rows.size(); ++r) rows[r][target] = rows[r][target] == "1" ? "yes" : "no";
+    const auto other = run_binary("breast_cancer", BREAST_CANCER_DEV, "build-all --set config.train_data=" + in.path("words.csv", text_of(rows)), words_home);
+    INFO(other.output);
+    REQUIRE(other.exit_code == 0);
+    CHECK(other.output.find("holds classes the model was not trained on (1, 0): they count as wrong predictions") != std::string::npos);
+    CHECK(other.output.find("roc_auc is undefined on the ground truth in 'target'") != std::string::npos);
+    CHECK(other.output.find("nan") == std::string::npos);
 }

@@ -10,7 +10,9 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace lolpop {
 
@@ -82,5 +84,9 @@ double r2(std::span<const double> y_true, std::span<const double> y_pred);
 // not exactly two classes), or when a regression target is categorical.
 metric_values evaluate(problem_type problem, const column& y_true, const column& y_pred,
                        const class_probabilities& proba);
+
+// The labels of `y_true` that are none of `classes` (a model's), each once in order of first
+// appearance and comma-separated; empty when there are none. Missing truths are left out.
+std::string unknown_classes(const column& y_true, const std::vector<std::string>& classes);
 
 }  // namespace lolpop

@@ -33,6 +33,7 @@
 #include <lolpop/pipelines/model_rows.hpp>
 #include <lolpop/pipelines/services.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -158,7 +159,7 @@ public:
             explanations_hash = svc.store.version_data(s.explanations).hash;
         }
         return record(svc, run, d.version, stored, data.rows(), data.cols(), s.predictions.rows(),
-                      ground.metrics(request), request, explanations_hash);
+                      ground.metrics(request, svc.ctx), request, explanations_hash);
     }
 
     // Scores the deployed model against the target in the predict data and logs the metrics on
@@ -172,7 +173,7 @@ public:
         if constexpr (!std::is_same_v<Rows, same_rows>) derived.emplace(rows_of(data));
         truth ground;
         ground.add(score(predictor, d.model, derived ? derived->data : data, nullptr, request, false));
-        const metric_values metrics = ground.metrics(request);
+        const metric_values metrics = ground.metrics(request, svc.ctx);
         if (metrics.empty())
             throw error("the data has no target column '" + request.target + "' to evaluate against", request.source);
         auto run = begin_run(svc, "evaluate");
@@ -215,12 +216,26 @@ private:
             if (proba.classes.empty()) proba.classes = s.proba.classes;
             proba.values.insert(proba.values.end(), s.proba.values.begin(), s.proba.values.end());
         }
-        metric_values metrics(const predict_request& request) const {
+        // Classes the model never learned count as wrong predictions, with a warning naming them;
+        // a metric that the truth leaves undefined (roc_auc without a row of either class) is
+        // not recorded, with a warning, rather than recorded as NaN.
+        metric_values metrics(const predict_request& request, const context& ctx) const {
             if (!labels || labels->size() == 0) return {};
             const problem_type problem = request.regression ? problem_type::regression
                                          : proba.classes.size() > 2 ? problem_type::multiclass
                                                                     : problem_type::binary;
-            return evaluate(problem, *labels, *predicted, proba);
+            const std::string where = "the ground truth in '" + request.target + "' of " + request.source;
+            if (problem != problem_type::regression)
+                if (const std::string unknown = unknown_classes(*labels, proba.classes); !unknown.empty())
+                    ctx.log(log_level::warn, where + " holds classes the model was not trained on (" + unknown +
+                                                 "): they count as wrong predictions");
+            metric_values out = evaluate(problem, *labels, *predicted, proba);
+            std::erase_if(out, [&](const auto& metric) {
+                if (std::isfinite(metric.second)) return false;
+                ctx.log(log_level::warn, metric.first + " is undefined on " + where + ": not recorded");
+                return true;
+            });
+            return out;
         }
         // Values, not codes: each chunk has categories of its own.
         static void append(std::optional<column>& to, const column& from) {
@@ -345,7 +360,7 @@ private:
             predicted_rows += s.predictions.rows();
             meter.update(reader.bytes_read());
         }
-        const metric_values metrics = ground.metrics(request);
+        const metric_values metrics = ground.metrics(request, svc.ctx);
         auto run = begin_run(svc, "predict");
         const artifact stored = input.commit();
         predictions.commit();

@@ -42,7 +42,7 @@
 #include <lolpop/pipelines/detail/evaluate_model.hpp>
 #include <lolpop/pipelines/detail/model_predictor.hpp>
 #include <lolpop/pipelines/detail/require_finite_features.hpp>
-#include <lolpop/pipelines/detail/require_metric_fits_classes.hpp>
+#include <lolpop/pipelines/detail/check_target_classes.hpp>
 #include <lolpop/pipelines/detail/present_rows.hpp>
 #include <lolpop/pipelines/detail/require_columns.hpp>
 #include <lolpop/pipelines/detail/stop_on_error.hpp>
@@ -176,7 +176,7 @@ public:
         if (request.regression ? !metric.regression : !metric.classification)
             throw error("perf_metric '" + metric_name + "' does not apply to " + std::string(to_string(problem)) + " problems",
                         "train.config.perf_metric");
-        if (!request.regression) detail::require_metric_fits_classes(metric, data[request.target], "train.config.perf_metric");
+        if (!request.regression) detail::check_target_classes(metric, data[request.target], svc.ctx, "train.config.perf_metric");
 
         const data_split split = split_data(data, request.target);
         const std::optional<data_split> transformed = transform_split(split);
