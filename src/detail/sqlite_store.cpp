@@ -4,6 +4,7 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/data/atomic_file.hpp>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -59,7 +60,7 @@ void sqlite_store::use_memory() {
 }
 
 sqlite_database& sqlite_store::read() {
-    if (depth_ == 0) use_file_if_present();  // another process may have created it meanwhile
+    if (!in_any_step()) use_file_if_present();  // another process may have created it meanwhile
     return *db_;
 }
 
@@ -100,28 +101,43 @@ void sqlite_store::open_step_transaction(std::string_view purpose) {
         for (const auto& [component, migrations] : schemas_) apply_migrations(*db_, component, migrations);
 }
 
-void sqlite_store::begin_step() {
-    if (depth_++ == 0) use_file_if_present();
+bool sqlite_store::in_step(const void* who) const noexcept {
+    return std::find(participants_.begin(), participants_.end(), who) != participants_.end();
 }
 
-void sqlite_store::commit_step() {
-    if (depth_ == 0) return;
-    if (--depth_ > 0 || !step_open_) return;
+bool sqlite_store::leave(const void* who) noexcept {
+    const auto at = std::find(participants_.begin(), participants_.end(), who);
+    if (at == participants_.end()) return false;
+    participants_.erase(at);
+    return true;
+}
+
+void sqlite_store::begin_step(const void* who) {
+    if (in_step(who)) throw error("a step is already under way", path_);
+    if (!in_any_step()) use_file_if_present();
+    participants_.push_back(who);
+}
+
+bool sqlite_store::commit_step(const void* who) {
+    if (!leave(who)) return false;
+    if (in_any_step() || !step_open_) return true;
     try {
         db_->exec("COMMIT", "commit the step");
     } catch (...) {
-        ++depth_;
-        rollback_step();
+        participants_.push_back(who);
+        rollback_step(who);
         throw;
     }
     step_open_ = false;
     created_file_ = false;
     created_directories_.clear();
+    return true;
 }
 
-void sqlite_store::rollback_step() noexcept {
-    if (depth_ == 0) return;
-    if (--depth_ > 0 || !step_open_) return;
+bool sqlite_store::rollback_step(const void* who) noexcept {
+    if (!leave(who)) return false;
+    // The others' writes are in the same transaction: it goes now, and they only leave.
+    if (!step_open_) return true;
     step_open_ = false;
     try {
         if (created_file_) {
@@ -138,10 +154,11 @@ void sqlite_store::rollback_step() noexcept {
     }
     created_file_ = false;
     created_directories_.clear();
+    return true;
 }
 
 sqlite_store::write::write(sqlite_store& store, std::string_view purpose) : store_(store), purpose_(purpose) {
-    if (store_.depth_ > 0) {
+    if (store_.in_any_step()) {
         if (!store_.step_open_) store_.open_step_transaction(purpose_);
         store_.db_->exec("SAVEPOINT write", purpose_);
     } else {
@@ -156,7 +173,7 @@ sqlite_store::write::write(sqlite_store& store, std::string_view purpose) : stor
 sqlite_store::write::~write() {
     if (done_) return;
     try {
-        if (store_.depth_ > 0)
+        if (store_.in_any_step())
             store_.db_->exec("ROLLBACK TO write; RELEASE write", purpose_);
         else
             store_.db_->exec("ROLLBACK", purpose_);
@@ -165,7 +182,7 @@ sqlite_store::write::~write() {
 }
 
 void sqlite_store::write::commit() {
-    store_.db_->exec(store_.depth_ > 0 ? "RELEASE write" : "COMMIT", purpose_);
+    store_.db_->exec(store_.in_any_step() ? "RELEASE write" : "COMMIT", purpose_);
     done_ = true;
 }
 

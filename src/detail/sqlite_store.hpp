@@ -39,11 +39,14 @@ public:
     sqlite_database& read();
     const std::string& path() const noexcept { return path_; }
 
-    // Steps nest (each component sharing the file begins its own): the outermost ends the
-    // transaction.
-    void begin_step();
-    void commit_step();
-    void rollback_step() noexcept;
+    // Each component sharing the file takes part in the step (`who` is the component, not moved
+    // while it takes part). The transaction ends with the last to commit, or with the first to
+    // roll back. begin_step throws lolpop::error when `who` takes part already; commit_step and
+    // rollback_step return whether it did (and does no longer).
+    void begin_step(const void* who);
+    bool commit_step(const void* who);
+    bool rollback_step(const void* who) noexcept;
+    bool in_step(const void* who) const noexcept;
 
     class write {
     public:
@@ -65,12 +68,14 @@ private:
     void create_file();
     void open_step_transaction(std::string_view purpose);
     void use_memory();
+    bool leave(const void* who) noexcept;
 
     std::string path_;
     std::unique_ptr<sqlite_database> db_;
     bool on_file_ = false;
     std::vector<std::pair<std::string, std::span<const std::string_view>>> schemas_;
-    int depth_ = 0;
+    std::vector<const void*> participants_;  // those in the step; the transaction is shared
+    bool in_any_step() const noexcept { return !participants_.empty(); }
     bool step_open_ = false;
     bool created_file_ = false;
     std::vector<std::filesystem::path> created_directories_;

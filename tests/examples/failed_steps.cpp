@@ -295,7 +295,7 @@ TEST_CASE("breast_cancer dev: processes killed at any moment leave a store the n
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK(integrity_of(home / "metadata.db") == "ok");
-    for (const auto& [name, bytes] : home_contents(home)) CHECK_MESSAGE(name.find(".tmp-") == std::string::npos, name);
+    for (const auto& entry : home_contents(home)) CHECK_MESSAGE(entry.first.find(".tmp-") == std::string::npos, entry.first);
     for (const auto& lease : fs::directory_iterator(home / "metadata.db-runs")) CHECK_MESSAGE(false, "a lease is left: " << lease.path());
     sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
     for (const model_version& v : tracker.list_model_versions("breast_cancer")) CHECK_MESSAGE(fs::exists(home / "artifacts" / v.uri), v.uri);

@@ -218,24 +218,20 @@ sqlite_metadata_tracker& sqlite_metadata_tracker::operator=(sqlite_metadata_trac
 
 detail::sqlite_database& sqlite_metadata_tracker::db() { return store_->read(); }
 
-void sqlite_metadata_tracker::begin_step() {
-    if (in_step_) throw error("a step is already under way", store_->path());
-    store_->begin_step();
-    in_step_ = true;
-}
+void sqlite_metadata_tracker::begin_step() { store_->begin_step(this); }
 
 void sqlite_metadata_tracker::commit_step() {
-    if (!in_step_) return;
-    in_step_ = false;
-    // A step that stored nothing but its run still records it.
-    if (pending_) {
-        detail::sqlite_store::write tx(*store_, "record the run");
-        record_pending_runs();
-        tx.commit();
-    }
+    if (!store_->in_step(this)) return;
     try {
-        store_->commit_step();
+        // A step that stored nothing but its run still records it.
+        if (pending_) {
+            detail::sqlite_store::write tx(*store_, "record the run");
+            record_pending_runs();
+            tx.commit();
+        }
+        store_->commit_step(this);
     } catch (...) {
+        store_->rollback_step(this);
         end_leases(false);
         throw;
     }
@@ -243,10 +239,7 @@ void sqlite_metadata_tracker::commit_step() {
 }
 
 void sqlite_metadata_tracker::rollback_step() noexcept {
-    if (!in_step_) return;
-    in_step_ = false;
-    store_->rollback_step();
-    end_leases(false);
+    if (store_->rollback_step(this)) end_leases(false);
 }
 
 void sqlite_metadata_tracker::end_leases(bool committed) noexcept {
@@ -280,7 +273,7 @@ void sqlite_metadata_tracker::record_pending_runs() {
 run sqlite_metadata_tracker::start_run(const std::string& profile, const std::string& build_id,
                                        const std::string& step) {
     run r{new_record_id("run"), profile, build_id, step, run_status::running, detail::utc_timestamp(), ""};
-    if (in_step_) {
+    if (store_->in_step(this)) {
         abandoned_ = leases_->abandoned();
         for (const run& a : abandoned_)
             ctx_->log(log_level::warn, "run " + a.id + " (" + a.step + ", started " + a.started_at +

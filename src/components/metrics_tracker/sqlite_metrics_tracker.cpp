@@ -64,23 +64,9 @@ sqlite_metrics_tracker::~sqlite_metrics_tracker() = default;
 sqlite_metrics_tracker::sqlite_metrics_tracker(sqlite_metrics_tracker&&) noexcept = default;
 sqlite_metrics_tracker& sqlite_metrics_tracker::operator=(sqlite_metrics_tracker&&) noexcept = default;
 
-void sqlite_metrics_tracker::begin_step() {
-    if (in_step_) throw error("a step is already under way", store_->path());
-    store_->begin_step();
-    in_step_ = true;
-}
-
-void sqlite_metrics_tracker::commit_step() {
-    if (!in_step_) return;
-    in_step_ = false;
-    store_->commit_step();
-}
-
-void sqlite_metrics_tracker::rollback_step() noexcept {
-    if (!in_step_) return;
-    in_step_ = false;
-    store_->rollback_step();
-}
+void sqlite_metrics_tracker::begin_step() { store_->begin_step(this); }
+void sqlite_metrics_tracker::commit_step() { store_->commit_step(this); }
+void sqlite_metrics_tracker::rollback_step() noexcept { store_->rollback_step(this); }
 
 void sqlite_metrics_tracker::log_metric(const std::string& resource_id, const std::string& metric_name, double value) {
     insert_metrics(*store_, resource_id, metric_values{{metric_name, value}});

@@ -95,7 +95,6 @@ private:
     std::shared_ptr<detail::sqlite_store> store_;
     std::unique_ptr<detail::run_leases> leases_;
     context* ctx_ = nullptr;
-    bool in_step_ = false;
     std::optional<run> step_run_;    // the step's run, whose lease this process holds
     std::optional<run> pending_;     // a run to store with the next write
     std::vector<run> abandoned_;     // runs of dead processes, stored with the step

@@ -50,7 +50,6 @@ public:
 
 private:
     std::shared_ptr<detail::sqlite_store> store_;
-    bool in_step_ = false;
 };
 
 }  // namespace lolpop
