@@ -24,7 +24,7 @@ namespace {
 using lolpop::sqlite_metadata_tracker;
 
 sqlite_metadata_tracker open_tracker(const std::string& path) {
-    lolpop::context ctx;
+    static lolpop::context ctx;  // the tracker keeps it, to log with
     return sqlite_metadata_tracker({path}, ctx);
 }
 

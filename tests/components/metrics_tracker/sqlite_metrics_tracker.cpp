@@ -16,7 +16,7 @@ namespace {
 using lolpop::sqlite_metrics_tracker;
 
 sqlite_metrics_tracker open_tracker(const std::string& path) {
-    lolpop::context ctx;
+    static lolpop::context ctx;  // the tracker keeps it
     return sqlite_metrics_tracker({path}, ctx);
 }
 
