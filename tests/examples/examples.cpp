@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 #include <sys/wait.h>
@@ -130,6 +131,35 @@ TEST_CASE("breast_cancer prod: concurrent build-alls on a store without deployme
     }
     CHECK(files == deployed.size() + 1);
     CHECK(std::distance(fs::directory_iterator(home / "deployments"), {}) == 1);
+}
+
+TEST_CASE("breast_cancer prod: a home copied elsewhere works as it is; no stored file names the old place") {
+    auto old_home = std::make_unique<lolpop_test::temp_directory>();
+    REQUIRE(run_binary("breast_cancer", BREAST_CANCER_PROD, "build-all", *old_home).exit_code == 0);
+    const std::string old_path = old_home->path().string();
+    lolpop_test::temp_directory home;
+    fs::copy(old_home->path(), home.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    old_home.reset();
+    // The stores name their files relative to themselves; only what was written for people (the
+    // reports) and where a prediction job wrote its output (as the profile gave it) name the old
+    // home.
+    for (const auto& [name, bytes] : lolpop_test::home_contents(home))
+        if (name != "report.html" && name != "metadata.db" && name.find("reports/") != 0)
+            CHECK_MESSAGE(bytes.find(old_path) == std::string::npos, name);
+    {
+        context ctx;
+        sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
+        for (const auto& v : tracker.list_model_versions("breast_cancer")) {
+            CHECK(fs::path(v.uri).is_relative());
+            for (const auto& d : tracker.get_lineage(v)) CHECK(fs::path(d.uri).is_relative());
+        }
+    }
+    for (const char* step : {"predict", "train", "deploy", "predict", "evaluate"}) {
+        const auto r = run_binary("breast_cancer", BREAST_CANCER_PROD, step, home);
+        INFO(step, "\n", r.output);
+        CHECK(r.exit_code == 0);
+    }
+    CHECK(read_csv_file(home / "predictions.csv").rows() == 69);
 }
 
 TEST_CASE("breast_cancer dev: every step as its own process, then --describe and --version") {
