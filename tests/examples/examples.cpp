@@ -143,9 +143,11 @@ TEST_CASE("breast_cancer prod: a home copied elsewhere works as it is; no stored
     // The stores name their files relative to themselves; only what was written for people (the
     // reports) and where a prediction job wrote its output (as the profile gave it) name the old
     // home.
-    for (const auto& [name, bytes] : lolpop_test::home_contents(home))
+    for (const auto& file : lolpop_test::home_contents(home)) {
+        const std::string& name = file.first;
         if (name != "report.html" && name != "metadata.db" && name.find("reports/") != 0)
-            CHECK_MESSAGE(bytes.find(old_path) == std::string::npos, name);
+            CHECK_MESSAGE(file.second.find(old_path) == std::string::npos, name);
+    }
     {
         context ctx;
         sqlite_metadata_tracker tracker({home / "metadata.db"}, ctx);
