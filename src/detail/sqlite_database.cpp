@@ -70,10 +70,8 @@ void sqlite_database::use_wal_journal() {
         const int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, &message);
         sqlite3_free(message);
         if (rc == SQLITE_OK) return;
-        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) {
-            exec("PRAGMA journal_mode = WAL", "switch to WAL journal");  // throws the message of this failure
-            return;
-        }
+        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+            throw error("cannot switch to WAL journal: " + failure_of(db_, rc), path_);
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
 }
