@@ -5,14 +5,18 @@
 // the checks a generated profile header makes of each literal it assigns.
 //
 //   scalars   bool; an integer type (int, unsigned, std::int64_t, std::uint64_t, short, ...; not
-//             char and its kin, which are characters); float, double; std::string
-//   arrays    std::vector<S> of a scalar S (a TOML array)
+//             char and its kin, which are characters); float, double; std::string;
+//             lolpop::secret (a string that is never shown)
+//   arrays    std::vector<S> of a scalar S but a secret (a TOML array)
 //   optional  std::optional<S> of a scalar S: absent is "not set", and --describe leaves it out
-//   tables    std::map<std::string, S> and std::map<std::string, std::vector<S>> (a TOML table)
+//   tables    std::map<std::string, S> and std::map<std::string, std::vector<S>> of a scalar S but
+//             a secret (a TOML table)
 //   lists     lolpop::setting_lists, a table of arrays whose items keep their own TOML type
 //
 // The predicates below are plain constants and constexpr functions rather than concepts, so that
 // a failed assertion is one line that names the type, not an explanation of a concept.
+#include <lolpop/configuration/secret.hpp>
+
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -43,8 +47,15 @@ inline constexpr bool float_setting_member = std::is_same_v<T, float> || std::is
 template <class T>
 inline constexpr bool string_setting_member = std::is_same_v<T, std::string>;
 template <class T>
-inline constexpr bool scalar_setting_member =
-    boolean_setting_member<T> || integer_setting_member<T> || float_setting_member<T> || string_setting_member<T>;
+inline constexpr bool secret_setting_member = std::is_same_v<T, secret>;
+template <class T>
+inline constexpr bool scalar_setting_member = boolean_setting_member<T> || integer_setting_member<T> ||
+                                              float_setting_member<T> || string_setting_member<T> ||
+                                              secret_setting_member<T>;
+// What an array or a table may hold: a scalar that is shown (a list of secrets would be shown as
+// a list of "(secret)", which tells nothing).
+template <class T>
+inline constexpr bool item_setting_member = scalar_setting_member<T> && !secret_setting_member<T>;
 
 namespace detail {
 
@@ -85,13 +96,13 @@ template <class T>
 using setting_item_t = typename detail::setting_item<T>::type;
 
 template <class T>
-inline constexpr bool array_setting_member = detail::is_vector<T>::value && scalar_setting_member<setting_item_t<T>>;
+inline constexpr bool array_setting_member = detail::is_vector<T>::value && item_setting_member<setting_item_t<T>>;
 template <class T>
 inline constexpr bool optional_setting_member = detail::is_optional<T>::value && scalar_setting_member<setting_item_t<T>>;
 template <class T>
 inline constexpr bool table_setting_member =
     detail::is_string_map<T>::value &&
-    (scalar_setting_member<setting_item_t<T>> || array_setting_member<setting_item_t<T>>);
+    (item_setting_member<setting_item_t<T>> || array_setting_member<setting_item_t<T>>);
 
 template <class T>
 inline constexpr bool setting_member = scalar_setting_member<T> || array_setting_member<T> || optional_setting_member<T> ||
@@ -116,7 +127,8 @@ using unoptional_t = typename unoptional<T>::type;
 template <class T>
 inline constexpr bool takes_boolean = boolean_setting_member<detail::unoptional_t<T>>;
 template <class T>
-inline constexpr bool takes_string = string_setting_member<detail::unoptional_t<T>>;
+inline constexpr bool takes_string =
+    string_setting_member<detail::unoptional_t<T>> || secret_setting_member<detail::unoptional_t<T>>;
 // An integer literal goes into an integer or a floating-point member.
 template <class T>
 inline constexpr bool takes_integer =

@@ -73,6 +73,8 @@ setting_scalar to_setting_scalar(const T& v) {
         return unsigned_value(v);
     else if constexpr (std::is_same_v<T, float>)
         return float_value(v);
+    else if constexpr (secret_setting_member<T>)
+        return std::string(v.shown());
     else
         return v;
 }
@@ -95,6 +97,8 @@ void assign_setting(T& out, const setting_value& v, std::string_view where) {
         out = static_cast<T>(detail::float_setting(v, std::is_same_v<T, float>, where));
     } else if constexpr (string_setting_member<T>) {
         out = detail::string_setting(v, where);
+    } else if constexpr (secret_setting_member<T>) {
+        out = secret(detail::string_setting(v, where));
     } else if constexpr (optional_setting_member<T>) {
         setting_item_t<T> value{};
         assign_setting(value, v, where);
@@ -134,8 +138,8 @@ void assign_setting(T& out, const setting_value& v, std::string_view where) {
     }
 }
 
-// The member's value as a setting_value, for --describe and lineage. An optional's value is
-// converted where it is set (see lolpop::setting_text).
+// The member's value as a setting_value, for --describe and lineage (a secret's as what is shown
+// instead of it). An optional's value is converted where it is set (see lolpop::setting_text).
 template <class T>
 setting_value to_setting_value(const T& v) {
     static_assert(setting_member<T> && !optional_setting_member<T>,
