@@ -38,6 +38,33 @@ void merge_into(node& base, node&& over) {
     base.inline_table = over.inline_table;
 }
 
+void erase_member(node& table, std::string_view key) {
+    std::erase_if(table.members, [&](const member& m) { return m.key == key; });
+}
+
+// The settings of a role whose component `over` binds anew belonged to the component `base` bound:
+// the new one starts from its own defaults (and from what `over` sets), so that switching, say,
+// sqlite_metadata_tracker for postgres_metadata_tracker does not hand it `path`. Bindings are
+// [components] (settings in [<role>]) and [<pipeline>.components] (settings in [<pipeline>.<role>]).
+void drop_settings_of_rebound_roles(node& base, const node& over) {
+    auto drop = [](node& base_scope, const node& over_scope) {
+        const member* base_bindings = base_scope.find("components");
+        const member* over_bindings = over_scope.find("components");
+        if (!base_bindings || !over_bindings || !base_bindings->value.is_table() || !over_bindings->value.is_table()) return;
+        for (const member& binding : over_bindings->value.members) {
+            const member* before = base_bindings->value.find(binding.key);
+            if (!before || !before->value.is_string() || !binding.value.is_string() || before->value.string == binding.value.string)
+                continue;
+            erase_member(base_scope, binding.key);
+        }
+    };
+    if (!base.is_table() || !over.is_table()) return;
+    drop(base, over);
+    for (const member& scope : over.members)
+        if (member* base_scope = base.find(scope.key); base_scope && base_scope->value.is_table() && scope.value.is_table())
+            drop(base_scope->value, scope.value);
+}
+
 std::string chain_text(const std::vector<std::filesystem::path>& chain, const std::filesystem::path& last) {
     std::string out;
     for (const auto& p : chain) out += p.string() + " -> ";
@@ -77,6 +104,7 @@ node load_chain(const std::filesystem::path& path, const location& from, std::ve
         throw fatal_error(extends->where, fmt::format("extends cycle: {}", chain_text(chain, base_path)));
     node base = load_chain(base_path, extends->where, chain, files);
     chain.pop_back();
+    drop_settings_of_rebound_roles(base, root);
     merge_into(base, std::move(root));
     return base;
 }
