@@ -266,6 +266,18 @@ def main():
 
     rows += data_path_rows(results / "data_path")
 
+    store = load(results / "store_throughput.json")
+    if store:
+        names = {"sqlite": "SQLite (breast_cancer prod)", "postgresql": "PostgreSQL (breast_cancer team)"}
+        for key, label in names.items():
+            s = store.get(key)
+            if not s:
+                continue
+            n = s["processes"]
+            rows.append((f"7. train on one {label} store: {n} processes at once vs {n} one after the other, runs/s",
+                         f"{s['concurrent']:.2f}", f"{s['sequential']:.2f}", f"{s['concurrent'] / s['sequential']:.2f}×",
+                         f"{n} of {n} succeed", verdict(s["concurrent_ok"] == n)))
+
     print(f"Machine: {machine(results)}\n")
     print("| comparison | lolpop | other | ratio | target | result |")
     print("|---|---:|---:|---:|---|---|")
