@@ -249,7 +249,7 @@ private:
 
     // name = "type", or name = { type = "...", default, range, one_of, keys_of, requires }.
     void read_setting(const member& s, registry_entry& e) {
-        static const std::vector<std::string> types = {"string", "integer", "float", "boolean", "array", "table", "table of arrays"};
+        static const std::vector<std::string> types = {"string", "secret", "integer", "float", "boolean", "array", "table", "table of arrays"};
         static const std::vector<std::string> keys = {"type", "default", "range", "one_of", "keys_of", "requires"};
         if (!is_identifier(s.key)) return diags_.error(s.key_where, fmt::format("setting name '{}' is not a C++ identifier", s.key));
         const node* type = &s.value;

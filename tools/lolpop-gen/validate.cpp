@@ -383,6 +383,14 @@ private:
                                                   m.key, owner.name));
                 return false;
             }
+        } else if (type == "secret" && v.is_string()) {
+            // What the profile spells out is compiled into the binary; ${env:...} is read when it starts.
+            if (!v.string.empty() && v.string.find("${env:") == std::string::npos) {
+                diags_.error(v.where, fmt::format("setting '{}' of {} is a secret: written in the profile, it would be compiled "
+                                                  "into the binary; read it from the environment with \"${{env:NAME}}\"",
+                                                  m.key, owner.name));
+                return false;
+            }
         } else {
             const std::string_view actual = type_name(v.type);
             if (actual != type && !(type == "float" && actual == "integer")) {
