@@ -134,9 +134,12 @@ TEST_CASE("webhook_notifier gives up after its retries with one warning that sho
 TEST_CASE("webhook_notifier does not retry a 4xx other than 429") {
     http_listener server({{404, 0ms}, {200, 0ms}});
     captured_log log;
-    const lolpop::webhook_notifier notifier(config_for(secret_url(server), 2), log.ctx);
+    // With a user and password in the URL, which libcurl sends as Basic authentication.
+    const std::string url = "http://lolpop:s3cretUserinfo@127.0.0.1:" + std::to_string(server.port()) + secret_path;
+    const lolpop::webhook_notifier notifier(config_for(url, 2), log.ctx);
     notifier.notify(lolpop::log_level::warn, "not found");
-    CHECK(server.requests().size() == 1);
+    REQUIRE(server.requests().size() == 1);
+    CHECK(server.requests()[0].header("authorization") == secret_header);
     REQUIRE(log.lines.size() == 1);
     CHECK(log.lines[0].second.find("the server answered HTTP 404 (1 attempt)") != std::string::npos);
     check_no_secret(log.lines[0].second);
