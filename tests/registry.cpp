@@ -74,6 +74,18 @@ TEST_CASE("every violation status the registry allows builds a checker, and only
     CHECK_THROWS(lolpop::rule_data_checker(ok, ctx));
 }
 
+TEST_CASE("every TLS mode the registry allows builds an smtp_notifier") {
+    lolpop::context ctx;
+    for (const auto& tls : names_at("components.smtp_notifier.settings.tls.one_of")) {
+        lolpop::smtp_notifier::config c;
+        c.url = "smtp://mail.example.com:587";
+        c.from = "lolpop@example.com";
+        c.to = {"oncall@example.com"};
+        c.tls = tls;
+        CHECK_NOTHROW(lolpop::smtp_notifier(c, ctx));
+    }
+}
+
 TEST_CASE("every importance type the registry allows builds an explainer") {
     lolpop::context ctx;
     for (const auto& type : names_at("components.xgboost_explainer.settings.importance_type.one_of")) {

@@ -123,7 +123,9 @@
 #include <lolpop/components/model_visualizer/null_model_visualizer.hpp>
 #include <lolpop/components/model_visualizer/svg_model_visualizer.hpp>
 #include <lolpop/components/notifier/null_notifier.hpp>
+#include <lolpop/components/notifier/smtp_notifier.hpp>
 #include <lolpop/components/notifier/stdout_notifier.hpp>
+#include <lolpop/components/notifier/webhook_notifier.hpp>
 #include <lolpop/components/resource_version_control/local_artifact_store.hpp>
 
 #include <lolpop/pipelines/model_rows.hpp>
@@ -145,3 +147,4 @@
 #include <lolpop/cli/command_line.hpp>
 
 #include <lolpop/testing/check_component.hpp>
+#include <lolpop/testing/notifier_laws.hpp>

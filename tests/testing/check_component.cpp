@@ -6,7 +6,9 @@
 #include <lolpop/components/data_splitter/random_splitter.hpp>
 #include <lolpop/components/logger/stdout_logger.hpp>
 #include <lolpop/components/model_trainer/xgboost_trainer.hpp>
+#include <lolpop/components/notifier/smtp_notifier.hpp>
 #include <lolpop/components/notifier/stdout_notifier.hpp>
+#include <lolpop/components/notifier/webhook_notifier.hpp>
 
 #include <doctest/doctest.h>
 
@@ -55,6 +57,8 @@ TEST_CASE("lolpop's own components pass, in each role they fill") {
     CHECK_NOTHROW(lolpop::testing::check_component<lolpop::xgboost_trainer, lolpop::role::model_trainer>());
     CHECK_NOTHROW(lolpop::testing::check_component<lolpop::stdout_logger, lolpop::role::logger>());
     CHECK_NOTHROW(lolpop::testing::check_component<lolpop::stdout_notifier, lolpop::role::notifier>());
+    CHECK_NOTHROW(lolpop::testing::check_component<lolpop::webhook_notifier, lolpop::role::notifier>());
+    CHECK_NOTHROW(lolpop::testing::check_component<lolpop::smtp_notifier, lolpop::role::notifier>());
 }
 
 TEST_CASE("every kind of setting survives --describe and --set") {

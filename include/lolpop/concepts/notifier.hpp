@@ -7,7 +7,7 @@
 //   Notifications below the notifier's configured level are dropped. A notification informs;
 //   the workflow's outcome never depends on it.
 // Models
-//   stdout_notifier, null_notifier.
+//   stdout_notifier, webhook_notifier, smtp_notifier, null_notifier.
 // Example
 //   given: lolpop::stdout_notifier& notifier
 //   notifier.notify(lolpop::log_level::warn, "data check failed: see the run report");
