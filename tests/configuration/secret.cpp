@@ -15,18 +15,19 @@ struct store_config {
     std::string host = "db.example";
     lolpop::secret dsn;
     std::optional<lolpop::secret> token;
+    std::map<std::string, lolpop::secret> headers;
 };
 
 }  // namespace demo
 
-BOOST_HANA_ADAPT_STRUCT(demo::store_config, host, dsn, token);
+BOOST_HANA_ADAPT_STRUCT(demo::store_config, host, dsn, token, headers);
 
 static_assert(lolpop::setting_member<lolpop::secret>);
 static_assert(lolpop::setting_member<std::optional<lolpop::secret>>);
 static_assert(lolpop::takes_string<lolpop::secret> && lolpop::takes_string<std::optional<lolpop::secret>>);
-// A list of secrets would print as a list of "(secret)".
+// A list of secrets would print as a list of "(secret)"; a table of them shows its keys.
 static_assert(!lolpop::setting_member<std::vector<lolpop::secret>>);
-static_assert(!lolpop::setting_member<std::map<std::string, lolpop::secret>>);
+static_assert(lolpop::setting_member<std::map<std::string, lolpop::secret>>);
 
 TEST_CASE("a secret is set from a string and read back whole") {
     demo::store_config cfg;
@@ -42,11 +43,13 @@ TEST_CASE("a secret is set from a string and read back whole") {
 
 TEST_CASE("a secret is never shown: describe and lineage print (secret), and an empty one prints empty") {
     demo::store_config cfg;
-    CHECK(lolpop::settings_to_toml(cfg) == "host = \"db.example\"\ndsn = \"\"\n");
+    CHECK(lolpop::settings_to_toml(cfg) == "host = \"db.example\"\ndsn = \"\"\nheaders = {}\n");
     cfg.dsn = std::string{"host=h password=hunter2"};
     cfg.token = lolpop::secret("t0ken");
+    lolpop::set_setting(cfg, "headers", lolpop::parse_setting_value("{ Authorization = \"Bearer t0ken\" }"), "hook");
+    CHECK(cfg.headers.at("Authorization").reveal() == "Bearer t0ken");
     const std::string shown = lolpop::settings_to_toml(cfg);
-    CHECK(shown == "host = \"db.example\"\ndsn = \"(secret)\"\ntoken = \"(secret)\"\n");
+    CHECK(shown == "host = \"db.example\"\ndsn = \"(secret)\"\ntoken = \"(secret)\"\nheaders = { Authorization = \"(secret)\" }\n");
     CHECK(shown.find("hunter2") == std::string::npos);
     CHECK(shown.find("t0ken") == std::string::npos);
 }

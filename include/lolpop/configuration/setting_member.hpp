@@ -9,8 +9,8 @@
 //             lolpop::secret (a string that is never shown)
 //   arrays    std::vector<S> of a scalar S but a secret (a TOML array)
 //   optional  std::optional<S> of a scalar S: absent is "not set", and --describe leaves it out
-//   tables    std::map<std::string, S> and std::map<std::string, std::vector<S>> of a scalar S but
-//             a secret (a TOML table)
+//   tables    std::map<std::string, S> of a scalar S (each secret shown as "(secret)" under its
+//             key), std::map<std::string, std::vector<S>> of a scalar S but a secret (a TOML table)
 //   lists     lolpop::setting_lists, a table of arrays whose items keep their own TOML type
 //
 // The predicates below are plain constants and constexpr functions rather than concepts, so that
@@ -52,8 +52,8 @@ template <class T>
 inline constexpr bool scalar_setting_member = boolean_setting_member<T> || integer_setting_member<T> ||
                                               float_setting_member<T> || string_setting_member<T> ||
                                               secret_setting_member<T>;
-// What an array or a table may hold: a scalar that is shown (a list of secrets would be shown as
-// a list of "(secret)", which tells nothing).
+// What an array may hold: a scalar that is shown (a list of secrets would be shown as a list of
+// "(secret)", which tells nothing; a table of them still shows their keys).
 template <class T>
 inline constexpr bool item_setting_member = scalar_setting_member<T> && !secret_setting_member<T>;
 
@@ -102,7 +102,7 @@ inline constexpr bool optional_setting_member = detail::is_optional<T>::value &&
 template <class T>
 inline constexpr bool table_setting_member =
     detail::is_string_map<T>::value &&
-    (item_setting_member<setting_item_t<T>> || array_setting_member<setting_item_t<T>>);
+    (scalar_setting_member<setting_item_t<T>> || array_setting_member<setting_item_t<T>>);
 
 template <class T>
 inline constexpr bool setting_member = scalar_setting_member<T> || array_setting_member<T> || optional_setting_member<T> ||

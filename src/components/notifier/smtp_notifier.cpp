@@ -203,7 +203,7 @@ std::string smtp_notifier::deliver(log_level level, std::string_view message) co
     curl.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl.set(CURLOPT_USE_SSL, use_ssl_);
     if (!config_.username.empty()) curl.set(CURLOPT_USERNAME, config_.username.c_str());
-    if (!config_.password.empty()) curl.set(CURLOPT_PASSWORD, config_.password.c_str());
+    if (!config_.password.empty()) curl.set(CURLOPT_PASSWORD, config_.password.reveal().c_str());
     const std::string mail_from = "<" + config_.from + ">";
     curl.set(CURLOPT_MAIL_FROM, mail_from.c_str());
     curl.set(CURLOPT_MAIL_RCPT, recipients.get());

@@ -57,7 +57,7 @@ bool retryable_code(CURLcode code) {
 }  // namespace
 
 webhook_notifier::webhook_notifier(const config& cfg, context& ctx)
-    : url_(cfg.url),
+    : url_(cfg.url.reveal()),
       threshold_(parse_log_level(cfg.level, "webhook_notifier.level")),
       timeout_ms_(cfg.timeout_ms),
       retries_(cfg.retries),
@@ -76,10 +76,10 @@ webhook_notifier::webhook_notifier(const config& cfg, context& ctx)
     for (const auto& [header, value] : cfg.headers) {
         if (!is_header_name(header))
             throw error("not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)", "webhook_notifier.headers");
-        if (!is_header_value(value))
+        if (!is_header_value(value.reveal()))
             throw error("the value holds a line break or a NUL, which would end the header",
                         "webhook_notifier.headers." + header);
-        headers_.push_back(header + ": " + value);
+        headers_.push_back(header + ": " + value.reveal());
     }
 }
 

@@ -6,6 +6,7 @@
 // rejected sender or recipient) is one warning in the workflow's log, never a failed workflow.
 #include <lolpop/concepts/notifier.hpp>
 #include <lolpop/configuration/config.hpp>
+#include <lolpop/configuration/secret.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <string>
@@ -21,7 +22,7 @@ public:
         std::string from;             // the sender's address, name@domain
         std::vector<std::string> to;  // the recipients' addresses, at least one
         std::string username;         // for the server's AUTH, when it asks for one
-        std::string password;         // a secret
+        secret password;
         // STARTTLS on smtp://: "none" (never), "try" (when the server offers it) or "required"
         // (the default: no credentials or message in clear text).
         std::string tls = "required";

@@ -7,6 +7,7 @@
 // URL's scheme, host and port: a webhook URL's path often is its credential.
 #include <lolpop/concepts/notifier.hpp>
 #include <lolpop/configuration/config.hpp>
+#include <lolpop/configuration/secret.hpp>
 #include <lolpop/core/context.hpp>
 
 #include <map>
@@ -19,13 +20,13 @@ namespace lolpop {
 class webhook_notifier {
 public:
     struct config {
-        std::string url;             // http:// or https://; a secret
+        secret url;                  // http:// or https://
         std::string level = "warn";  // the lowest level sent: debug, info, warn or error
         int timeout_ms = 5000;       // per attempt, connecting included: 1 to 600000
         // Further attempts after a failed connection, a timeout, a 429 or a 5xx status: 0 to 10.
         int retries = 2;
-        // Sent with each request (an Authorization header); secrets: never shown in messages.
-        std::map<std::string, std::string> headers;
+        // Sent with each request (an Authorization header): shown by name only.
+        std::map<std::string, secret> headers;
     };
     static constexpr std::string_view name = "webhook_notifier";
 
