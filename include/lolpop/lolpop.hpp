@@ -147,3 +147,5 @@
 #include <lolpop/cli/command_line.hpp>
 
 #include <lolpop/testing/check_component.hpp>
+#include <lolpop/testing/metadata_tracker_laws.hpp>
+#include <lolpop/testing/metrics_tracker_laws.hpp>
