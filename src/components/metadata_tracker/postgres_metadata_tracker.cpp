@@ -270,10 +270,10 @@ run postgres_metadata_tracker::start_run(const std::string& profile, const std::
                                            ") was stopped before it ended; it is recorded as abandoned");
             abandoned_.push_back(std::move(a));
         }
-        // The lock before the row: whoever sees the run running finds its lock taken.
-        store_->lock_run(r.id);
         step_run_ = r;
     }
+    // The lock before the row: whoever sees the run running finds its lock taken.
+    store_->lock_run(r.id);
     try {
         // Committed at once (one statement is a transaction of its own) unless a write of the step
         // opened its transaction already, so that other hosts see the run running.
@@ -285,7 +285,7 @@ run postgres_metadata_tracker::start_run(const std::string& profile, const std::
                   purpose, r.id, r.profile, r.build_id, r.step, to_string(r.status), r.started_at, r.ended_at);
         if (tx) tx->commit();
     } catch (...) {
-        if (step_run_) store_->unlock_run(r.id);
+        store_->unlock_run(r.id);
         step_run_.reset();
         throw;
     }
@@ -301,6 +301,8 @@ void postgres_metadata_tracker::end_run(const run& r, run_status status) {
                                                    r.id, to_string(status), detail::utc_timestamp());
     if (changed.affected_rows() == 0) throw error("unknown run '" + r.id + "'", store_->where());
     tx.commit();
+    // A step's run stays held until the step ends: until then its end is not stored.
+    if (!step_run_ || step_run_->id != r.id) store_->unlock_run(r.id);
 }
 
 std::vector<run> postgres_metadata_tracker::list_runs() {

@@ -95,6 +95,24 @@ TEST_CASE("postgres_metadata_tracker writes ids and times as sqlite_metadata_tra
     CHECK(message_of([&] { tracker.end_run(unknown, lolpop::run_status::ok); }).starts_with(
         "unknown run 'run-0000000000000000' (postgresql host="));
     CHECK(run_sql(*dsn, "SELECT count(*) FROM " + schema + ".runs") == "1");
+    // A run under way outside a step, in another thread (as another process), is not abandoned.
+    const auto open_run = tracker.start_run("dev", "build-1", "serve");
+    std::string failure;
+    std::thread([&] {
+        try {
+            auto other = open_tracker(*dsn, schema);
+            other.begin_step();
+            other.end_run(other.start_run("dev", "build-1", "train"), lolpop::run_status::ok);
+            other.commit_step();
+        } catch (const std::exception& e) {
+            failure = e.what();
+        }
+    }).join();
+    CHECK(failure == "");
+    CHECK(tracker.list_runs()[1].id == open_run.id);
+    CHECK(tracker.list_runs()[1].status == lolpop::run_status::running);
+    tracker.end_run(open_run, lolpop::run_status::ok);
+    CHECK(tracker.list_runs().size() == 3);
     // Another schema of the same database is another store.
     CHECK(open_tracker(*dsn, lolpop_test::fresh_postgres_schema()).list_runs().empty());
 }

@@ -9,8 +9,9 @@
 // postgres_metrics_tracker when it names the same dsn and schema, and a failed step leaves the
 // store as it was. Hosts writing at once get unique, gapless version numbers per model name (a
 // model's row is locked while its next version is stored). A run holds a session-level advisory
-// lock while it is under way; a later step records a running run whose lock no session holds (its
-// process was killed, or its host lost) as abandoned. Records that name other records are
+// lock from start_run to end_run (to the end of its step, in a step); a later step records a
+// running run whose lock no session holds (its process was killed, or its host lost) as
+// abandoned. Records that name other records are
 // checked: an unknown id is an error, not a dangling link.
 #include <lolpop/concepts/metadata_tracker.hpp>
 #include <lolpop/concepts/stages_writes.hpp>
