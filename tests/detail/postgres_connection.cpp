@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <regex>
 #include <string>
@@ -120,4 +121,22 @@ TEST_CASE("no error message names the password") {
     const auto malformed = message_of([&] { postgres_connection c("host=" + host + " password " + secret); });
     CHECK(malformed.starts_with("cannot connect to PostgreSQL: the connection string is neither"));
     CHECK(malformed.find(secret) == std::string::npos);
+}
+
+TEST_CASE("what the connection string leaves out comes from libpq's environment and password file") {
+    const auto dsn = lolpop_test::postgres_dsn();
+    if (!dsn) return;
+    const std::string without_password = std::regex_replace(*dsn, std::regex(" ?password=[^ ]*"), "");
+    const std::string pgpass = std::string(std::getenv("LOLPOP_TEST_POSTGRES")) + "/pgpass";
+    ::setenv("PGPASSFILE", pgpass.c_str(), 1);
+    CHECK(postgres_connection(without_password).exec("SELECT current_user", "read").text(0, 0) == field(*dsn, "user"));
+    ::unsetenv("PGPASSFILE");
+
+    // A wrong password from PGPASSWORD is left out of the message as one in the string is.
+    const std::string secret = "FromTheEnvironment42";
+    ::setenv("PGPASSWORD", secret.c_str(), 1);
+    const auto message = message_of([&] { postgres_connection c(without_password); });
+    ::unsetenv("PGPASSWORD");
+    CHECK(message.starts_with("cannot connect to PostgreSQL: password authentication failed"));
+    CHECK(message.find(secret) == std::string::npos);
 }
