@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <random>
 #include <stdexcept>
 #include <string>
 
@@ -28,6 +29,12 @@ inline std::optional<std::string> postgres_dsn() {
     if (!dsn || !std::getline(dsn, line) || line.empty())
         throw std::runtime_error("no PostgreSQL server: " + (root / "dsn").string() + " is missing (did postgres.start fail?)");
     return line;
+}
+
+// A PostgreSQL schema name no other test uses, so that tests sharing the server share no tables.
+inline std::string fresh_postgres_schema() {
+    std::random_device entropy;
+    return "test_" + std::to_string(entropy()) + "_" + std::to_string(entropy());
 }
 
 }  // namespace lolpop_test

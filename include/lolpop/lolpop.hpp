@@ -107,8 +107,10 @@
 #include <lolpop/components/logger/file_logger.hpp>
 #include <lolpop/components/logger/null_logger.hpp>
 #include <lolpop/components/logger/stdout_logger.hpp>
+#include <lolpop/components/metadata_tracker/postgres_metadata_tracker.hpp>
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/components/metrics_tracker/null_metrics_tracker.hpp>
+#include <lolpop/components/metrics_tracker/postgres_metrics_tracker.hpp>
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
 #include <lolpop/components/model_bias_checker/fairness_bias_checker.hpp>
 #include <lolpop/components/model_bias_checker/null_model_bias_checker.hpp>
@@ -147,4 +149,6 @@
 #include <lolpop/cli/command_line.hpp>
 
 #include <lolpop/testing/check_component.hpp>
+#include <lolpop/testing/metadata_tracker_laws.hpp>
+#include <lolpop/testing/metrics_tracker_laws.hpp>
 #include <lolpop/testing/notifier_laws.hpp>

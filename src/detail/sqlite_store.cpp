@@ -163,7 +163,12 @@ sqlite_store::write::write(sqlite_store& store, std::string_view purpose) : stor
         store_.db_->exec("SAVEPOINT write", purpose_);
     } else {
         const bool opened = !store_.on_file_;
-        if (opened) store_.create_file();
+        if (opened) {
+            store_.create_file();
+            // Made by a write of its own, not by a step: a later step that rolls back keeps it.
+            store_.created_file_ = false;
+            store_.created_directories_.clear();
+        }
         store_.db_->exec("BEGIN IMMEDIATE", purpose_);
         if (opened)
             for (const auto& [component, migrations] : store_.schemas_) apply_migrations(*store_.db_, component, migrations);

@@ -15,7 +15,9 @@
 #include <lolpop/components/feature_transformer/median_imputer.hpp>
 #include <lolpop/components/feature_transformer/one_hot_encoder.hpp>
 #include <lolpop/components/feature_transformer/standard_scaler.hpp>
+#include <lolpop/components/metadata_tracker/postgres_metadata_tracker.hpp>
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
+#include <lolpop/components/metrics_tracker/postgres_metrics_tracker.hpp>
 #include <lolpop/components/metrics_tracker/sqlite_metrics_tracker.hpp>
 #include <lolpop/components/model_deployer/local_model_deployer.hpp>
 #include <lolpop/components/model_explainer/xgboost_explainer.hpp>
@@ -29,6 +31,7 @@
 #include <lolpop/runners/classification_runner.hpp>
 #include <lolpop/runners/regression_runner.hpp>
 
+#include "../postgres_server.hpp"
 #include "../temp_directory.hpp"
 
 #include <doctest/doctest.h>
@@ -67,8 +70,10 @@ const std::string examples = LOLPOP_SOURCE_DIR "/examples/";
 
 template <class Workflow>
 void point_stores_at(typename Workflow::settings& s, const lolpop_test::temp_directory& home) {
-    part<role::metadata_tracker>(s).path = home / "metadata.db";
-    part<role::metrics_tracker>(s).path = home / "metadata.db";
+    if constexpr (requires { part<role::metadata_tracker>(s).path; }) {
+        part<role::metadata_tracker>(s).path = home / "metadata.db";
+        part<role::metrics_tracker>(s).path = home / "metadata.db";
+    }
     part<role::resource_version_control>(s).path = home / "artifacts";
     part<role::model_repository>(part<role::deploy>(s)).path = home / "registry";
     part<role::model_deployer>(part<role::deploy>(s)).path = home / "deployments";
@@ -108,7 +113,8 @@ struct store_counts {
     std::size_t runs, model_versions, prediction_jobs;
     bool operator==(const store_counts&) const = default;
 };
-store_counts count(sqlite_metadata_tracker& t, const std::string& model) {
+template <class Tracker>
+store_counts count(Tracker& t, const std::string& model) {
     return {t.list_runs().size(), t.list_model_versions(model).size(), t.list_prediction_jobs().size()};
 }
 
@@ -155,6 +161,42 @@ TEST_CASE("build_all runs process, train, deploy and predict on breast_cancer an
     CHECK(predictions.rows() == 69);
     CHECK(predictions.names() == std::vector<std::string>{"id", "probability_0", "probability_1", "target"});
     CHECK(predictions["id"].to_string(0) == "501");
+}
+
+TEST_CASE("the runner works as well on the PostgreSQL trackers: build_all twice, then a step that fails stores nothing") {
+    const auto dsn = lolpop_test::postgres_dsn();
+    if (!dsn) return;
+    using postgres_workflow =
+        classification_runner<bind<role::metadata_tracker, postgres_metadata_tracker>,
+                              bind<role::metrics_tracker, postgres_metrics_tracker>,
+                              bind<role::resource_version_control, local_artifact_store>, bind<role::process, csv_process>,
+                              bind<role::train, xgboost_train<stratified_splitter>>, bind<role::deploy, local_deploy>,
+                              bind<role::predict, csv_predict>>;
+    lolpop_test::temp_directory home;
+    auto settings = breast_cancer_settings<postgres_workflow>(home);
+    const auto schema = lolpop_test::fresh_postgres_schema();
+    part<role::metadata_tracker>(settings) = {*dsn, schema};
+    part<role::metrics_tracker>(settings) = {*dsn, schema};
+
+    const build_all_outcome first = postgres_workflow(settings, test_profile).build_all();
+    CHECK(first.trained.version.version == 1);
+    postgres_workflow workflow(settings, test_profile);
+    const build_all_outcome second = workflow.build_all();
+    CHECK(second.trained.version.version == 2);
+    auto& tracker = workflow.metadata();
+    CHECK(tracker.list_runs().size() == 8);
+    for (const run& r : tracker.list_runs()) CHECK(r.status == lolpop::run_status::ok);
+    const auto lineage = tracker.get_lineage(second.trained.version);
+    REQUIRE(lineage.size() == 1);
+    CHECK(lineage[0].id == second.data.id);
+    CHECK(workflow.metrics().get_metric(second.trained.version.id, "roc_auc") == second.trained.metrics.at("roc_auc"));
+    CHECK(tracker.list_prediction_jobs().size() == 2);
+
+    settings.config.model_target = "targte";
+    postgres_workflow failing(settings, test_profile);
+    const auto before = count(failing.metadata(), "breast_cancer");
+    CHECK_THROWS_WITH_AS(failing.process_data(), doctest::Contains("model_target 'targte' is not a column"), error);
+    CHECK(count(failing.metadata(), "breast_cancer") == before);
 }
 
 TEST_CASE("retrain_all refits the chosen model on all rows for the rounds early stopping kept") {

@@ -21,7 +21,7 @@
 //   Every write is atomic: after a crash the store holds each record whole or not at all. Reads
 //   see every write made before them, including those of earlier processes.
 // Models
-//   sqlite_metadata_tracker.
+//   sqlite_metadata_tracker, postgres_metadata_tracker.
 // Guide
 //   docs/write_your_own/metadata_tracker.md
 // Example

@@ -9,7 +9,7 @@
 // Semantics
 //   Logging a metric again for the same resource replaces it. log_metrics is atomic.
 // Models
-//   sqlite_metrics_tracker, null_metrics_tracker (keeps nothing).
+//   sqlite_metrics_tracker, postgres_metrics_tracker, null_metrics_tracker (keeps nothing).
 // Example
 //   given: lolpop::null_metrics_tracker& metrics, const std::string& model_version_id
 //   metrics.log_metric(model_version_id, "auc", 0.93);

@@ -15,7 +15,8 @@
 //   objects as it goes and removes those of a rolled-back step. docs/reliability.md says what a
 //   kill at each moment leaves.
 // Models
-//   sqlite_metadata_tracker, sqlite_metrics_tracker, local_artifact_store,
+//   sqlite_metadata_tracker, sqlite_metrics_tracker, postgres_metadata_tracker,
+//   postgres_metrics_tracker, local_artifact_store,
 //   local_model_repository, local_model_deployer.
 // Example
 //   given: lolpop::local_model_repository& repository, const lolpop::model_version& v

@@ -444,6 +444,20 @@ TEST_CASE("sqlite_metadata_tracker: a rolled-back step leaves no trace, not even
     CHECK(tracker.list_runs().empty());
 }
 
+TEST_CASE("sqlite_metadata_tracker: a rolled-back step keeps the file that a write outside a step created") {
+    lolpop_test::temp_directory tmp;
+    const auto path = (tmp / "home/metadata.db").string();
+    auto tracker = open_tracker(path);
+    tracker.set_tag("model_version-1", "stage", "production");  // creates the file
+    tracker.begin_step();
+    const lolpop::run r = tracker.start_run("dev", "b", "process");
+    tracker.create_dataset_version(r, "train", "ab", "objects/ab", 3, 2);
+    tracker.rollback_step();
+    CHECK(std::filesystem::exists(path));
+    CHECK(tracker.get_tag("model_version-1", "stage") == "production");
+    CHECK(open_tracker(path).get_tag("model_version-1", "stage") == "production");
+}
+
 TEST_CASE("sqlite_metadata_tracker: a committed step stores its writes and its run together") {
     lolpop_test::temp_directory tmp;
     const auto path = (tmp / "metadata.db").string();
