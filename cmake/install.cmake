@@ -8,7 +8,7 @@ set(LOLPOP_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/lolpop" CACHE STRING
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/lolpop" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 
-install(TARGETS lolpop_core lolpop_components lolpop_sqlite lolpop_xgboost lolpop_cli lolpop lolpop-gen
+install(TARGETS lolpop_core lolpop_components lolpop_sqlite lolpop_postgres lolpop_xgboost lolpop_cli lolpop lolpop-gen
         EXPORT lolpopTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
