@@ -1,6 +1,7 @@
 // postgres_data_connector against the tests' PostgreSQL server; every test writes tables of its own.
 #include <lolpop/components/data_connector/postgres_data_connector.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/testing/data_connector_laws.hpp>
 
 #include "../../message_of.hpp"
 #include "../../postgres_server.hpp"
@@ -201,4 +202,13 @@ TEST_CASE("postgres_data_connector errors name the connector and the server's me
         CHECK(message.find(password) == std::string::npos);
     CHECK(message_of([&] { lolpop::postgres_data_connector({"", {}}, f.ctx); }) ==
           "the connection string is empty (postgres_data_connector setting 'dsn')");
+}
+
+TEST_CASE("postgres_data_connector keeps the data connector laws") {
+    fixture f;
+    if (!f.dsn) return;
+    auto c = f.connector();
+    CHECK_NOTHROW(lolpop::testing::check_data_connector_laws(c, fresh_table("laws")));
+    // On its own frames too: every row of the round-trip frame, COPY's escapes included.
+    CHECK_NOTHROW(lolpop::testing::check_data_connector_laws(c, fresh_table("laws"), mixed_rows(300), mixed_rows(7)));
 }

@@ -1,5 +1,6 @@
 #include <lolpop/components/data_connector/sqlite_data_connector.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/testing/data_connector_laws.hpp>
 
 #include "../../temp_directory.hpp"
 
@@ -156,4 +157,10 @@ TEST_CASE("sqlite_data_connector rejects an empty frame, target or path") {
     CHECK_THROWS_WITH_AS(c.save_data(patients(), ""), doctest::Contains("target table name is empty"), lolpop::error);
     CHECK_THROWS_WITH_AS(lolpop::sqlite_data_connector({"", {}}, f.ctx), doctest::Contains("database path is empty"),
                          lolpop::error);
+}
+
+TEST_CASE("sqlite_data_connector keeps the data connector laws") {
+    fixture f;
+    auto c = f.connector();
+    CHECK_NOTHROW(lolpop::testing::check_data_connector_laws(c, "laws"));
 }
