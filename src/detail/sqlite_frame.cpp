@@ -21,8 +21,19 @@ bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
 }
 
+// SQLite's own affinity rules (datatype3.html §3.1), for a column that holds no value to go by.
+column_type declared_column_type(std::string declared) {
+    std::transform(declared.begin(), declared.end(), declared.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (contains(declared, "INT")) return column_type::integer;
+    if (contains(declared, "CHAR") || contains(declared, "CLOB") || contains(declared, "TEXT") ||
+        contains(declared, "BLOB") || declared.empty())
+        return column_type::categorical;
+    return column_type::numeric;
+}
+
 // One value as read; text is kept once per distinct label (`label` indexes the column's labels),
-// so a million rows of a few categories cost a few bytes a row.
+// so that a million rows of a few categories do not hold a million strings.
 struct cell {
     sqlite_value_kind kind = sqlite_value_kind::null;
     std::int32_t label = -1;
@@ -166,16 +177,6 @@ void insert_frame(sqlite_database& db, const std::string& table, const frame& f,
         s.run();
         s.reset();
     }
-}
-
-column_type declared_column_type(std::string declared) {
-    std::transform(declared.begin(), declared.end(), declared.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    if (contains(declared, "INT")) return column_type::integer;
-    if (contains(declared, "CHAR") || contains(declared, "CLOB") || contains(declared, "TEXT") ||
-        contains(declared, "BLOB") || declared.empty())
-        return column_type::categorical;
-    return column_type::numeric;
 }
 
 sqlite_result read_sqlite_result(sqlite_statement& s, std::vector<std::string> names, const std::string& where) {

@@ -1,10 +1,11 @@
 #pragma once
 // Frames into and out of SQLite, shared by sqlite_data_connector and sql_data_transformer so that
-// both store and type alike. A frame's columns are stored as INTEGER, REAL and TEXT, missing values
-// as NULL. A query's result becomes columns typed by their values: integers only give an integer column, reals (alone or with
-// integers) a numeric one, text a categorical one in which numbers read as their text, NULL a
-// missing value; a column with no value takes its type from its declaration (SQLite's affinity
-// rules: INT.. integer, CHAR/CLOB/TEXT/BLOB or none categorical, anything else numeric).
+// both store and type alike. A frame's columns are stored as INTEGER, REAL and TEXT, missing
+// values as NULL. A query's result becomes columns typed by their values: integers only give an
+// integer column, reals (alone or with integers) a numeric one, text a categorical one in which
+// numbers read as their text, NULL a missing value; a column with no value takes its type from its
+// declaration (SQLite's affinity rules: INT.. integer, CHAR/CLOB/TEXT/BLOB or none categorical,
+// anything else numeric).
 #include "detail/sqlite_database.hpp"
 
 #include <lolpop/core/frame.hpp>
@@ -28,8 +29,6 @@ struct sqlite_result {
     frame data;
     std::vector<sqlite_mixed_column> mixed_columns;
 };
-
-column_type declared_column_type(std::string declared);
 
 // Creates `table` (unquoted) with the frame's columns and inserts its rows through one prepared
 // statement; the caller holds the transaction. `purpose` completes "cannot ..." in errors.

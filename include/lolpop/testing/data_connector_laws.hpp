@@ -18,8 +18,8 @@
 #include <lolpop/core/error.hpp>
 #include <lolpop/core/frame.hpp>
 
-#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +64,7 @@ inline std::optional<std::string> first_difference(const frame& saved, const fra
 }
 
 inline frame first_law_frame() {
-    constexpr double missing = std::nan("");
+    constexpr double missing = std::numeric_limits<double>::quiet_NaN();
     return frame({column::integer("id", {1, -2, 3, 40000000000, 5}),
                   column::numeric("weight", {71.5, missing, -0.001, 2.0, 1e-7}),
                   column::integer("age", {34, 0, 51, 29, 0}, {true, false, true, true, false}),
@@ -72,7 +72,8 @@ inline frame first_law_frame() {
 }
 
 inline frame second_law_frame() {
-    return frame({column::categorical("label", {std::nullopt, "yes", "no"}), column::numeric("score", {0.25, std::nan(""), -3.5})});
+    return frame({column::categorical("label", {std::nullopt, "yes", "no"}),
+                  column::numeric("score", {0.25, std::numeric_limits<double>::quiet_NaN(), -3.5})});
 }
 
 }  // namespace detail

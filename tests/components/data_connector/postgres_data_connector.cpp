@@ -1,6 +1,7 @@
 // postgres_data_connector against the tests' PostgreSQL server; every test writes tables of its own.
 #include <lolpop/components/data_connector/postgres_data_connector.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/testing/check_component.hpp>
 #include <lolpop/testing/data_connector_laws.hpp>
 
 #include "../../message_of.hpp"
@@ -66,6 +67,10 @@ struct fixture {
 };
 
 }  // namespace
+
+TEST_CASE("postgres_data_connector is a data_connector whose settings a profile can set") {
+    CHECK_NOTHROW(lolpop::testing::check_component<lolpop::postgres_data_connector, lolpop::role::data_connector>());
+}
 
 TEST_CASE("postgres_data_connector saves a frame and reads it back unchanged") {
     fixture f;

@@ -1,5 +1,6 @@
 #include <lolpop/components/data_transformer/sql_data_transformer.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/testing/check_component.hpp>
 
 #include "../../message_of.hpp"
 
@@ -46,6 +47,10 @@ std::string transform_error(const std::string& statement, const frame& data) {
 }
 
 }  // namespace
+
+TEST_CASE("sql_data_transformer is a data_transformer whose settings a profile can set") {
+    CHECK_NOTHROW(lolpop::testing::check_component<sql_data_transformer, lolpop::role::data_transformer>());
+}
 
 TEST_CASE("sql_data_transformer filters rows and keeps the columns' types") {
     const frame out = transformed("SELECT * FROM data WHERE price > 5 OR qty IS NULL", orders());

@@ -30,9 +30,9 @@ namespace lolpop {
 class postgres_data_connector {
 public:
     struct config {
-        // A libpq connection string ("host=... dbname=..." or "postgresql://..."). A secret: it may
-        // hold the password.
-        std::string dsn;
+        // A libpq connection string ("host=... dbname=..." or "postgresql://..."), which may hold
+        // the password.
+        std::string dsn;  // a secret
         // Values of a query's $1, $2, ... in order, bound as text: the server converts each to
         // the type its place in the query needs.
         std::vector<std::string> parameters;
