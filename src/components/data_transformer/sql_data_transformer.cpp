@@ -121,8 +121,9 @@ sql_data_transformer::sql_data_transformer(const config& cfg, context& ctx) : co
                 "the statement is not a query: it starts with '" + std::string(rest.substr(0, word.size())) +
                     "'; write one SELECT (or WITH ... SELECT)");
 
-    // Without the frame's columns only the syntax can be checked: against a database without the
-    // table, a statement whose only fault is the missing table is as good as SQLite can tell.
+    // Without the frame's columns, the statement is prepared against a database without the table:
+    // a syntax error shows now, and a statement that fails only for want of the table waits for
+    // the frame.
     sqlite_database db(std::string(statement_setting), sqlite_database::access::in_memory);
     std::optional<sqlite_statement> s;
     try {
