@@ -104,4 +104,5 @@ TEST_CASE("the defaults the registry declares are the configs' defaults") {
     }
     const auto perf_metric = registry().at_path("pipelines.offline_train.settings.perf_metric.default").value<std::string>();
     CHECK(perf_metric == std::get<std::string>(cpp_default<lolpop::offline_train_config>("perf_metric")));
+    CHECK(declared_default("sql_data_transformer", "table") == cpp_default<lolpop::sql_data_transformer::config>("table"));
 }

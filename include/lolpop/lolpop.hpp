@@ -83,6 +83,7 @@
 #include <lolpop/components/data_checker/null_data_checker.hpp>
 #include <lolpop/components/data_checker/rule_data_checker.hpp>
 #include <lolpop/components/data_connector/csv_data_connector.hpp>
+#include <lolpop/components/data_connector/postgres_data_connector.hpp>
 #include <lolpop/components/data_connector/sqlite_data_connector.hpp>
 #include <lolpop/components/data_profiler/null_data_profiler.hpp>
 #include <lolpop/components/data_profiler/summary_data_profiler.hpp>
@@ -91,6 +92,7 @@
 #include <lolpop/components/data_splitter/time_ordered_splitter.hpp>
 #include <lolpop/components/data_transformer/column_transformer.hpp>
 #include <lolpop/components/data_transformer/null_data_transformer.hpp>
+#include <lolpop/components/data_transformer/sql_data_transformer.hpp>
 #include <lolpop/components/feature_transformer/clip.hpp>
 #include <lolpop/components/feature_transformer/feature_chain.hpp>
 #include <lolpop/components/feature_transformer/log_transform.hpp>

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -162,6 +163,36 @@ postgres_result postgres_connection::check(postgres_result result, std::string_v
 void postgres_connection::exec_script(std::string_view sql, std::string_view purpose) {
     const std::string script(sql);
     check(postgres_result(PQexec(conn_.get(), script.c_str())), purpose);
+}
+
+void postgres_connection::copy_in(std::string_view sql, const std::function<bool(std::string&)>& fill,
+                                  std::string_view purpose) {
+    const std::string statement(sql);
+    postgres_result started(PQexec(conn_.get(), statement.c_str()));
+    if (PQresultStatus(started.get()) != PGRES_COPY_IN) fail(started.get(), purpose);
+    // Ends the COPY and reads its own result, after which the connection takes commands again.
+    const auto finish = [&](const char* abandoned) {
+        std::optional<postgres_result> outcome;
+        if (PQputCopyEnd(conn_.get(), abandoned) != 1) return outcome;
+        while (PGresult* r = PQgetResult(conn_.get()))
+            if (!outcome) outcome.emplace(r);
+            else PQclear(r);
+        return outcome;
+    };
+    std::string buffer;
+    try {
+        for (bool more = true; more;) {
+            buffer.clear();
+            more = fill(buffer);
+            if (!buffer.empty() && PQputCopyData(conn_.get(), buffer.data(), static_cast<int>(buffer.size())) != 1)
+                fail(nullptr, purpose);
+        }
+    } catch (...) {
+        finish("abandoned by the client");
+        throw;
+    }
+    const auto outcome = finish(nullptr);
+    if (!outcome || PQresultStatus(outcome->get()) != PGRES_COMMAND_OK) fail(outcome ? outcome->get() : nullptr, purpose);
 }
 
 bool postgres_connection::in_transaction() const noexcept {

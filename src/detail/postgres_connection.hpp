@@ -10,6 +10,7 @@
 #include <array>
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -39,6 +40,8 @@ public:
     int rows() const noexcept { return PQntuples(result_.get()); }
     int columns() const noexcept { return PQnfields(result_.get()); }
     std::string column_name(int column) const { return PQfname(result_.get(), column); }
+    // The column's type, by its OID in pg_type (INT8OID, TEXTOID, ...).
+    Oid column_type(int column) const noexcept { return PQftype(result_.get(), column); }
     bool is_null(int row, int column) const noexcept { return PQgetisnull(result_.get(), row, column) != 0; }
     // NULL reads as "".
     std::string text(int row, int column) const;
@@ -107,6 +110,10 @@ public:
     // Several statements separated by semicolons, without parameters (a migration), in the
     // transaction under way or as one of their own.
     void exec_script(std::string_view sql, std::string_view purpose);
+    // A COPY ... FROM STDIN: `fill` appends rows in COPY's format to the buffer it is given, a
+    // piece at a time that is sent before the next, and returns false after the last. When `fill`
+    // throws, the COPY is abandoned (the server stores none of it) and the exception goes on.
+    void copy_in(std::string_view sql, const std::function<bool(std::string&)>& fill, std::string_view purpose);
 
     // Whether a transaction is open (also one that failed and awaits its ROLLBACK).
     bool in_transaction() const noexcept;

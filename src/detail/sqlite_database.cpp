@@ -107,6 +107,10 @@ void sqlite_database::fail(std::string_view purpose) const {
     throw error("cannot " + std::string(purpose) + ": " + failure_of(db_, db_ ? sqlite3_extended_errcode(db_) : SQLITE_NOMEM), path_);
 }
 
+std::string sqlite_database::last_message() const { return message_of(db_); }
+
+int sqlite_database::last_error_offset() const noexcept { return db_ ? sqlite3_error_offset(db_) : -1; }
+
 sqlite_statement::sqlite_statement(sqlite_database& db, std::string_view sql, std::string_view purpose)
     : db_(&db), purpose_(purpose) {
     const char* tail = nullptr;
@@ -211,10 +215,12 @@ double sqlite_statement::column_double(int index) const noexcept {
     return sqlite3_column_double(stmt_, index);
 }
 
-std::string sqlite_statement::column_text(int index) const {
+std::string sqlite_statement::column_text(int index) const { return std::string(column_text_view(index)); }
+
+std::string_view sqlite_statement::column_text_view(int index) const noexcept {
     const unsigned char* text = sqlite3_column_text(stmt_, index);
-    if (!text) return "";
-    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+    if (!text) return {};
+    return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index))};
 }
 
 sqlite_transaction::sqlite_transaction(sqlite_database& db, std::string_view purpose) : db_(db), purpose_(purpose) {

@@ -42,6 +42,11 @@ public:
     // Throws "cannot <purpose>: <SQLite's message>" naming the file.
     [[noreturn]] void fail(std::string_view purpose) const;
 
+    // Of the last failure: SQLite's message, and the byte offset in the SQL of the token at fault
+    // (-1 when it names none).
+    std::string last_message() const;
+    int last_error_offset() const noexcept;
+
 private:
     friend class sqlite_statement;
     friend class sqlite_transaction;
@@ -95,6 +100,8 @@ public:
     double column_double(int index) const noexcept;
     // NULL reads as "".
     std::string column_text(int index) const;
+    // The same, valid until the next step or reset.
+    std::string_view column_text_view(int index) const noexcept;
 
 private:
     friend class sqlite_database;

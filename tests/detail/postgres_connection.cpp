@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <optional>
 #include <regex>
+#include <stdexcept>
 #include <string>
 
 namespace {
@@ -139,4 +140,36 @@ TEST_CASE("what the connection string leaves out comes from libpq's environment 
     ::unsetenv("PGPASSWORD");
     CHECK(message.starts_with("cannot connect to PostgreSQL: password authentication failed"));
     CHECK(message.find(secret) == std::string::npos);
+}
+
+TEST_CASE("copy_in sends rows in pieces, and stores none of them when the producer throws") {
+    const auto dsn = lolpop_test::postgres_dsn();
+    if (!dsn) return;
+    postgres_connection conn(*dsn);
+    conn.exec_script("CREATE TEMPORARY TABLE copied (n bigint, s text)", "make a table");
+    int pieces = 0;
+    conn.copy_in("COPY copied FROM STDIN", [&](std::string& buffer) {
+        buffer += std::to_string(pieces) + "\ttab\\there\n" + std::to_string(pieces + 100) + "\t\\N\n";
+        return ++pieces < 3;
+    }, "copy rows");
+    CHECK(conn.exec("SELECT count(*) FROM copied", "count").int64(0, 0) == 6);
+    CHECK(conn.exec("SELECT count(s) FROM copied", "count").int64(0, 0) == 3);
+    CHECK(conn.exec("SELECT min(s) FROM copied", "read").text(0, 0) == "tab\there");
+
+    CHECK_THROWS_WITH(conn.copy_in("COPY copied FROM STDIN", [](std::string& buffer) -> bool {
+        buffer += "7\tseven\n";
+        throw std::runtime_error("the producer failed");
+    }, "copy rows"), "the producer failed");
+    CHECK(conn.exec("SELECT count(*) FROM copied", "count").int64(0, 0) == 6);  // still usable, nothing added
+
+    const auto refused = message_of([&] {
+        conn.copy_in("COPY copied FROM STDIN", [](std::string& buffer) {
+            buffer += "not a number\tx\n";
+            return false;
+        }, "copy rows");
+    });
+    CHECK(refused == "cannot copy rows: invalid input syntax for type bigint: \"not a number\" (" + conn.where() + ")");
+    CHECK(conn.exec("SELECT count(*) FROM copied", "count").int64(0, 0) == 6);
+    CHECK(message_of([&] { conn.copy_in("COPY no_such_table FROM STDIN", [](std::string&) { return false; }, "copy rows"); }) ==
+          "cannot copy rows: relation \"no_such_table\" does not exist (" + conn.where() + ")");
 }

@@ -154,7 +154,7 @@ TEST_CASE("breast_cancer team: build-all with the store and the data in PostgreS
     REQUIRE_FALSE(requests.empty());
     for (const auto& request : requests) {
         CHECK(request.method == "POST");
-        CHECK(request.path == "/hooks/team");
+        CHECK(request.target == "/hooks/team");
         CHECK(request.body.find("\"text\":") != std::string::npos);
     }
 

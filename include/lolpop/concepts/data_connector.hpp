@@ -7,7 +7,9 @@
 // Semantics
 //   `source` and `target` are the connector's own addresses (a file path, a table or a query).
 //   get_data throws lolpop::error naming the source and, where known, the row and column of bad
-//   input. save_data is atomic: the target holds either the old or the whole new data.
+//   input. save_data is atomic: the target holds either the old or the whole new data, and
+//   get_data(target) then gives the frame saved: its columns in order, their types, values and
+//   missing values (lolpop::testing::check_data_connector_laws checks a connector for this).
 //   Optional capability (chunked_data_connector): reading and writing a frame a chunk of rows
 //   at a time, so that offline_predict scores an input larger than memory with a fixed working set:
 //     t.read_chunks(source) -> a reader r: r.names() (the columns), r.next(max_rows) ->
@@ -16,7 +18,7 @@
 //     t.write_chunks(target) -> a writer w: w.append(const frame&) for each chunk, w.commit();
 //       nothing is at the target until commit, and a writer dropped without it leaves no trace.
 // Models
-//   csv_data_connector (chunked too), sqlite_data_connector.
+//   csv_data_connector (chunked too), sqlite_data_connector, postgres_data_connector.
 // Example
 //   given: lolpop::csv_data_connector& connector
 //   lolpop::frame f = connector.get_data("data/breast_cancer.csv");

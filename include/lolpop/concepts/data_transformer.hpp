@@ -7,7 +7,7 @@
 //   Stateless: the same input gives the same output in process and predict. Errors name the
 //   column and the setting at fault.
 // Models
-//   column_transformer, null_data_transformer (returns its input).
+//   column_transformer, sql_data_transformer, null_data_transformer (returns its input).
 // Example
 //   given: lolpop::column_transformer& transformer, const lolpop::frame& raw
 //   lolpop::frame clean = transformer.transform(raw);

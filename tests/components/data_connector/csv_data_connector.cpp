@@ -1,5 +1,6 @@
 #include <lolpop/components/data_connector/csv_data_connector.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/testing/data_connector_laws.hpp>
 
 #include "../../message_of.hpp"
 #include "../../temp_directory.hpp"
@@ -129,4 +130,11 @@ TEST_CASE("csv_data_connector warns of a column of numbers and text, and reads m
     CHECK(clean["size"].type() == column_type::integer);
     CHECK(clean["size"].is_missing(1));
     CHECK(clean["colour"].is_missing(2));
+}
+
+TEST_CASE("csv_data_connector keeps the data connector laws") {
+    lolpop_test::temp_directory tmp;
+    lolpop::context ctx;
+    lolpop::csv_data_connector connector({}, ctx);
+    CHECK_NOTHROW(lolpop::testing::check_data_connector_laws(connector, (tmp / "laws/data.csv").string()));
 }

@@ -1,5 +1,6 @@
 #include <lolpop/components/data_connector/sqlite_data_connector.hpp>
 #include <lolpop/core/error.hpp>
+#include <lolpop/testing/data_connector_laws.hpp>
 
 #include "../../temp_directory.hpp"
 
@@ -92,6 +93,10 @@ TEST_CASE("sqlite_data_connector names a query parameter that has no value") {
 
 TEST_CASE("sqlite_data_connector types columns by the values they hold") {
     fixture f;
+    std::vector<std::string> warnings;
+    f.ctx.set_logger([&](lolpop::log_level level, std::string_view message) {
+        if (level == lolpop::log_level::warn) warnings.emplace_back(message);
+    });
     auto c = f.connector();
     c.save_data(frame({column::integer("n", {0, 0}, {false, false}),
                        column::numeric("x", {std::nan(""), std::nan("")}),
@@ -102,6 +107,10 @@ TEST_CASE("sqlite_data_connector types columns by the values they hold") {
     auto mixed = c.get_data("SELECT 1 AS a, 'x' AS b UNION ALL SELECT 2.5, 3 UNION ALL SELECT NULL, 0.5");
     CHECK(mixed == frame({column::numeric("a", {1.0, 2.5, std::nan("")}),
                           column::categorical("b", {"x", "3", "0.5"})}));
+    // ... and the numbers' change of type is told.
+    CHECK(warnings.size() == 1);
+    CHECK(warnings.front().find("column 'b' of the result of run query") == 0);
+    CHECK(warnings.front().find("holds numbers and text (first text 'x' at row 1): read as categorical") != std::string::npos);
 
     // With no value to go by, the declared type decides.
     auto declared = c.get_data("empty_values");
@@ -148,4 +157,10 @@ TEST_CASE("sqlite_data_connector rejects an empty frame, target or path") {
     CHECK_THROWS_WITH_AS(c.save_data(patients(), ""), doctest::Contains("target table name is empty"), lolpop::error);
     CHECK_THROWS_WITH_AS(lolpop::sqlite_data_connector({"", {}}, f.ctx), doctest::Contains("database path is empty"),
                          lolpop::error);
+}
+
+TEST_CASE("sqlite_data_connector keeps the data connector laws") {
+    fixture f;
+    auto c = f.connector();
+    CHECK_NOTHROW(lolpop::testing::check_data_connector_laws(c, "laws"));
 }
