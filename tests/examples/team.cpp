@@ -1,10 +1,10 @@
 // breast_cancer's team profile against a real PostgreSQL server (the tests' postgres fixture) and a
 // webhook listener: the whole workflow with the store and the data in PostgreSQL, credentials that
 // never show, and eight trains at once on one store, for PostgreSQL and for SQLite.
+#include <lolpop/components/data_connector/postgres_data_connector.hpp>
 #include <lolpop/components/metadata_tracker/postgres_metadata_tracker.hpp>
 #include <lolpop/components/metadata_tracker/sqlite_metadata_tracker.hpp>
 #include <lolpop/components/metrics_tracker/postgres_metrics_tracker.hpp>
-#include <lolpop/data/csv.hpp>
 
 #include "../http_listener.hpp"
 #include "../postgres_server.hpp"
@@ -145,7 +145,11 @@ TEST_CASE("breast_cancer team: build-all with the store and the data in PostgreS
     REQUIRE(tracker.list_prediction_jobs().size() == 1);
     CHECK(tracker.list_prediction_jobs().front().rows == 69);
     CHECK(tracker.get_tag(version->id, "deployed_at").has_value());
-    CHECK(read_csv_file(home / "predictions.csv").rows() == 69);
+    // The scores went back to the database, in the store's schema.
+    postgres_data_connector scores({*dsn, {}}, ctx);
+    const frame predictions = scores.get_data(schema + ".breast_cancer_predictions");
+    CHECK(predictions.rows() == 69);
+    CHECK(predictions.has("probability_1"));
     // The store is PostgreSQL: no database file in the home.
     CHECK_FALSE(fs::exists(home / "metadata.db"));
 

@@ -54,10 +54,13 @@ struct offline_predict_config {
 };
 
 // Where the explanations of predictions saved to `output` go: "predictions.csv" ->
-// "predictions_explanations.csv", a table "scores" -> "scores_explanations".
+// "predictions_explanations.csv", a table "scores" -> "scores_explanations", "team.scores" ->
+// "team.scores_explanations" (the dot of a schema-qualified table is no file extension).
 inline std::string explanations_target(const std::string& output) {
     const std::filesystem::path p(output);
-    return (p.parent_path() / (p.stem().string() + "_explanations" + p.extension().string())).string();
+    const std::string extension = p.extension().string();
+    if (extension != ".csv" && extension != ".tsv" && extension != ".txt") return output + "_explanations";
+    return (p.parent_path() / (p.stem().string() + "_explanations" + extension)).string();
 }
 
 struct predict_request {
