@@ -34,6 +34,7 @@
 
 #include <lolpop/configuration/config.hpp>
 #include <lolpop/configuration/did_you_mean.hpp>
+#include <lolpop/configuration/secret.hpp>
 #include <lolpop/configuration/setting_member.hpp>
 #include <lolpop/configuration/setting_rules.hpp>
 #include <lolpop/configuration/setting_value.hpp>
@@ -151,6 +152,7 @@
 #include <lolpop/cli/command_line.hpp>
 
 #include <lolpop/testing/check_component.hpp>
+#include <lolpop/testing/data_connector_laws.hpp>
 #include <lolpop/testing/metadata_tracker_laws.hpp>
 #include <lolpop/testing/metrics_tracker_laws.hpp>
 #include <lolpop/testing/notifier_laws.hpp>

@@ -1,7 +1,7 @@
 #include "detail/frame_file_layout.hpp"
 
 #include "detail/file_descriptor.hpp"
-#include "detail/utf8.hpp"
+#include "detail/json_string.hpp"
 
 #include <lolpop/core/error.hpp>
 
@@ -25,30 +25,9 @@ static_assert(std::endian::native == std::endian::little, "frame files are writt
 // value, and the same frame must give the same bytes.
 constexpr std::uint64_t canonical_nan_bits = 0x7FF8000000000000;
 
-void append_json_string(std::string& out, std::string_view s, std::string_view what) {
-    out += '"';
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            const std::size_t length = utf8_sequence_length(s.substr(i));
-            if (length == 0) throw error(fmt::format("{} is not UTF-8 text, which a frame file requires", what));
-            out += s.substr(i, length);
-            i += length;
-            continue;
-        }
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-                else out += static_cast<char>(c);
-        }
-        ++i;
-    }
-    out += '"';
+void append_text(std::string& out, std::string_view s, std::string_view what) {
+    if (!detail::append_json_string(out, s, detail::invalid_utf8::stop))
+        throw error(fmt::format("{} is not UTF-8 text, which a frame file requires", what));
 }
 
 void append_buffer(std::string& out, std::string_view key, frame_file_buffer b) {
@@ -76,7 +55,7 @@ std::string frame_file_footer(std::uint64_t rows, std::span<const frame_file_col
         const frame_file_column& c = columns[k];
         if (k > 0) out += ',';
         out += "{\"name\":";
-        append_json_string(out, c.name, fmt::format("the name of column {}", k + 1));
+        append_text(out, c.name, fmt::format("the name of column {}", k + 1));
         out += fmt::format(",\"type\":\"{}\"", to_string(c.type));
         append_buffer(out, "data", c.data);
         if (c.validity) append_buffer(out, "validity", *c.validity);
@@ -84,7 +63,7 @@ std::string frame_file_footer(std::uint64_t rows, std::span<const frame_file_col
             out += ",\"categories\":[";
             for (std::size_t j = 0; j < c.categories.size(); ++j) {
                 if (j > 0) out += ',';
-                append_json_string(out, c.categories[j], fmt::format("category {} of column '{}'", j + 1, c.name));
+                append_text(out, c.categories[j], fmt::format("category {} of column '{}'", j + 1, c.name));
             }
             out += ']';
         }

@@ -49,12 +49,12 @@ TEST_CASE("file_logger escapes messages so that every line stays valid JSON") {
     const lolpop::file_logger::config cfg{(tmp / "lolpop.log").string(), "debug"};
     lolpop::file_logger logger(cfg, ctx);
 
-    // Quote, backslash, the short escapes, another control byte, valid UTF-8 (é, €, 😀), then
+    // Quote, backslash, the short escapes, other control bytes (as \u00XX), valid UTF-8 (é, €, 😀), then
     // bytes that are not UTF-8: a lone continuation byte, a truncated sequence, a surrogate.
     logger.log(lolpop::log_level::debug,
                "say \"hi\" C:\\dir\n\t\r\b\f\x01 \xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80 \x80 \xe2\x82 \xed\xa0\x80");
     const std::string text = lolpop::read_file(cfg.path);
-    const std::string message = R"(say \"hi\" C:\\dir\n\t\r\b\f\u0001 )"
+    const std::string message = R"(say \"hi\" C:\\dir\n\t\r\u0008\u000c\u0001 )"
                                 "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"
                                 R"( \ufffd \ufffd\ufffd \ufffd\ufffd\ufffd)";
     const auto at = text.find("\"message\":\"");
