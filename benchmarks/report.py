@@ -268,7 +268,9 @@ def main():
 
     store = load(results / "store_throughput.json")
     if store:
-        names = {"sqlite": "SQLite (breast_cancer prod)", "postgresql": "PostgreSQL (breast_cancer team)"}
+        names = {"sqlite": "SQLite (breast_cancer prod)", "postgresql": "PostgreSQL (breast_cancer team)",
+                 "sqlite_1thread": "SQLite (breast_cancer prod, OMP_NUM_THREADS=1)",
+                 "postgresql_1thread": "PostgreSQL (breast_cancer team, OMP_NUM_THREADS=1)"}
         for key, label in names.items():
             s = store.get(key)
             if not s:
