@@ -5,40 +5,26 @@
 #include <lolpop/components/notifier/stdout_notifier.hpp>
 #include <lolpop/components/notifier/webhook_notifier.hpp>
 
+#include "../captured_stdout.hpp"
 #include "../http_listener.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstddef>
-#include <iostream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace {
 
-// std::cout into a buffer while it lives.
-class captured_stdout {
-public:
-    captured_stdout() : previous_(std::cout.rdbuf(buffer_.rdbuf())) {}
-    ~captured_stdout() { std::cout.rdbuf(previous_); }
-    captured_stdout(const captured_stdout&) = delete;
-    captured_stdout& operator=(const captured_stdout&) = delete;
-
-    // The notifications printed so far.
-    std::size_t notifications() const {
-        const std::string text = buffer_.str();
-        std::size_t count = 0;
-        for (std::size_t pos = text.find("notification ["); pos != std::string::npos; pos = text.find("notification [", pos + 1))
-            ++count;
-        return count;
-    }
-
-private:
-    std::ostringstream buffer_;
-    std::streambuf* previous_;
-};
+// The notifications a stdout_notifier printed into `out`.
+std::size_t notifications(const lolpop_test::captured_stdout& out) {
+    const std::string text = out.text();
+    std::size_t count = 0;
+    for (std::size_t pos = text.find("notification ["); pos != std::string::npos; pos = text.find("notification [", pos + 1))
+        ++count;
+    return count;
+}
 
 std::size_t counted = 0;
 
@@ -65,9 +51,9 @@ LOLPOP_NO_SETTINGS(counting_notifier<flaw::throws>::config);
 
 TEST_CASE("stdout_notifier keeps the notifier laws") {
     lolpop::context ctx;
-    captured_stdout out;
+    lolpop_test::captured_stdout out;
     CHECK_NOTHROW(lolpop::testing::check_notifier_laws([&] { return lolpop::stdout_notifier({"warn"}, ctx); },
-                                                       [&] { return out.notifications(); }));
+                                                       [&] { return notifications(out); }));
 }
 
 TEST_CASE("webhook_notifier keeps the notifier laws") {

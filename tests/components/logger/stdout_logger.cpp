@@ -1,29 +1,13 @@
 #include <lolpop/components/logger/stdout_logger.hpp>
 #include <lolpop/core/error.hpp>
 
+#include "../../captured_stdout.hpp"
+
 #include <doctest/doctest.h>
 
-#include <iostream>
 #include <regex>
-#include <sstream>
 
-namespace {
-
-// Redirects std::cout into a string for the lifetime of the object.
-class captured_stdout {
-public:
-    captured_stdout() : previous_(std::cout.rdbuf(buffer_.rdbuf())) {}
-    ~captured_stdout() { std::cout.rdbuf(previous_); }
-    captured_stdout(const captured_stdout&) = delete;
-    captured_stdout& operator=(const captured_stdout&) = delete;
-    std::string text() const { return buffer_.str(); }
-
-private:
-    std::ostringstream buffer_;
-    std::streambuf* previous_;
-};
-
-}  // namespace
+using lolpop_test::captured_stdout;
 
 TEST_CASE("stdout_logger prints timestamped lines at or above its level") {
     lolpop::context ctx;
